@@ -1,0 +1,3 @@
+package dev.kontor.tickets;
+
+public record AttachmentContent(String filename, String contentType, byte[] content) {}

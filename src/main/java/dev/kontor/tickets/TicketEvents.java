@@ -1,0 +1,25 @@
+package dev.kontor.tickets;
+
+import java.util.List;
+
+/** What happened to tickets. Published after the change commits; listeners run from the publication registry. */
+public final class TicketEvents {
+
+    private TicketEvents() {}
+
+    public record TicketOpened(long ticketId, long clientId, long storeId, long channelId, long messageId) {}
+
+    public record MessageReceived(long ticketId, long clientId, long channelId, long messageId) {}
+
+    public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId) {}
+
+    public record NoteAdded(long ticketId, long clientId, long messageId, Long authorId) {}
+
+    public record TicketStatusChanged(long ticketId, long clientId, String from, String to) {}
+
+    public record TicketAssigned(long ticketId, long clientId, Long assigneeId, Long teamId) {}
+
+    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags) {}
+
+    public record TicketPriorityChanged(long ticketId, long clientId, String priority) {}
+}

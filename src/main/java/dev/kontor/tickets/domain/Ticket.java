@@ -1,0 +1,230 @@
+package dev.kontor.tickets.domain;
+
+import dev.kontor.shared.InvalidInput;
+import dev.kontor.tickets.Priority;
+import dev.kontor.tickets.TicketErrors.IllegalStatusChange;
+import dev.kontor.tickets.TicketErrors.TicketClosed;
+import dev.kontor.tickets.TicketEvents.TicketAssigned;
+import dev.kontor.tickets.TicketEvents.TicketPriorityChanged;
+import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
+import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
+import dev.kontor.tickets.TicketStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The ticket aggregate. Every change goes through a verb here, which checks the state and records an event. */
+public class Ticket {
+
+    private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}_:.-]{0,49}$");
+    static final int MAX_TAGS = 30;
+
+    Long id;
+    Long number;
+    final long clientId;
+    final long storeId;
+    final long channelId;
+    final long customerId;
+    String subject;
+    TicketStatus status;
+    Priority priority;
+    String category;
+    String language;
+    Long assigneeId;
+    Long teamId;
+    List<String> tags;
+    List<String> orderRefs;
+    int messageCount;
+    final Instant createdAt;
+    Instant updatedAt;
+    Instant lastMessageAt;
+    Instant firstResponseAt;
+    Instant solvedAt;
+    Instant closedAt;
+
+    private final List<Object> events = new ArrayList<>();
+
+    Ticket(long clientId, long storeId, long channelId, long customerId, Instant createdAt) {
+        this.clientId = clientId;
+        this.storeId = storeId;
+        this.channelId = channelId;
+        this.customerId = customerId;
+        this.createdAt = createdAt;
+    }
+
+    /** A customer's first message opens a ticket. */
+    public static Ticket open(
+            long clientId, long storeId, long channelId, long customerId, String subject, Instant at) {
+        Ticket t = new Ticket(clientId, storeId, channelId, customerId, at);
+        t.subject = subject;
+        t.status = TicketStatus.NEW;
+        t.priority = Priority.NORMAL;
+        t.tags = List.of();
+        t.orderRefs = List.of();
+        t.messageCount = 1;
+        t.updatedAt = at;
+        t.lastMessageAt = at;
+        return t;
+    }
+
+    /** The customer wrote again: a waiting or solved ticket needs the team's attention once more. */
+    public void customerWrote(Instant at) {
+        requireNotClosed();
+        messageCount++;
+        lastMessageAt = at;
+        touch(at);
+        if (status == TicketStatus.PENDING || status == TicketStatus.ON_HOLD || status == TicketStatus.SOLVED) {
+            moveTo(TicketStatus.OPEN, at);
+        }
+    }
+
+    /** An agent answered the customer; the first answer is the first response. */
+    public void replied(Instant at, TicketStatus then) {
+        requireNotClosed();
+        messageCount++;
+        lastMessageAt = at;
+        if (firstResponseAt == null) {
+            firstResponseAt = at;
+        }
+        touch(at);
+        TicketStatus target = then != null ? then : (status == TicketStatus.NEW ? TicketStatus.OPEN : status);
+        if (target != status) {
+            moveTo(target, at);
+        }
+    }
+
+    public void noted(Instant at) {
+        messageCount++;
+        touch(at);
+    }
+
+    public void moveTo(TicketStatus target, Instant at) {
+        if (target == status) {
+            return;
+        }
+        if (!status.canMoveTo(target)) {
+            throw new IllegalStatusChange(status, target);
+        }
+        TicketStatus from = status;
+        status = target;
+        if (target == TicketStatus.SOLVED) {
+            solvedAt = at;
+        } else if (target == TicketStatus.CLOSED) {
+            closedAt = at;
+        } else if (from == TicketStatus.SOLVED) {
+            solvedAt = null;
+        }
+        touch(at);
+        events.add(new TicketStatusChanged(id, clientId, from.key(), target.key()));
+    }
+
+    /** Hands the ticket to an agent (or to nobody); the caller checks the agent serves this client. */
+    public void assignTo(Long userId, Long team, Instant at) {
+        if (Objects.equals(assigneeId, userId) && Objects.equals(teamId, team)) {
+            return;
+        }
+        requireNotClosed();
+        assigneeId = userId;
+        teamId = team;
+        if (status == TicketStatus.NEW && userId != null) {
+            status = TicketStatus.OPEN;
+            events.add(new TicketStatusChanged(id, clientId, TicketStatus.NEW.key(), TicketStatus.OPEN.key()));
+        }
+        touch(at);
+        events.add(new TicketAssigned(id, clientId, userId, team));
+    }
+
+    public void retag(List<String> newTags, Instant at) {
+        List<String> normalized = normalizeTags(newTags);
+        if (normalized.equals(tags)) {
+            return;
+        }
+        tags = normalized;
+        touch(at);
+        events.add(new TicketTagsChanged(id, clientId, tags));
+    }
+
+    public void prioritize(Priority newPriority, Instant at) {
+        if (newPriority == priority) {
+            return;
+        }
+        priority = newPriority;
+        touch(at);
+        events.add(new TicketPriorityChanged(id, clientId, priority.key()));
+    }
+
+    public static List<String> normalizeTags(List<String> raw) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String tag : raw == null ? List.<String>of() : raw) {
+            if (tag == null || tag.isBlank()) {
+                continue;
+            }
+            String t = tag.strip().toLowerCase(Locale.ROOT);
+            if (!TAG.matcher(t).matches()) {
+                throw InvalidInput.of("tags", "'" + t + "' is not a valid tag (letters, digits, _ : . -, at most 50)");
+            }
+            result.add(t);
+        }
+        if (result.size() > MAX_TAGS) {
+            throw InvalidInput.of("tags", "at most " + MAX_TAGS + " tags");
+        }
+        return List.copyOf(result);
+    }
+
+    private void requireNotClosed() {
+        if (status == TicketStatus.CLOSED) {
+            throw new TicketClosed(number == null ? 0 : number);
+        }
+    }
+
+    private void touch(Instant at) {
+        updatedAt = at;
+    }
+
+    public List<Object> takeEvents() {
+        List<Object> taken = List.copyOf(events);
+        events.clear();
+        return taken;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public long clientId() {
+        return clientId;
+    }
+
+    public long channelId() {
+        return channelId;
+    }
+
+    public long customerId() {
+        return customerId;
+    }
+
+    public TicketStatus status() {
+        return status;
+    }
+
+    public Long assigneeId() {
+        return assigneeId;
+    }
+
+    public Long teamId() {
+        return teamId;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.kontor.tickets.domain;
+
+import static dev.kontor.tickets.db.Tables.TICKET;
+
+import dev.kontor.tickets.Priority;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import dev.kontor.tickets.db.tables.records.TicketRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** Loads and stores the ticket aggregate. */
+@Repository
+public class TicketRepository {
+
+    private final DSLContext db;
+
+    TicketRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Loads a ticket and locks its row until the transaction ends, so concurrent changes queue up. */
+    public Optional<Ticket> lock(long id) {
+        return db.selectFrom(TICKET).where(TICKET.ID.eq(id)).forUpdate().fetchOptional(TicketRepository::toTicket);
+    }
+
+    public Ticket save(Ticket t) {
+        TicketRecord r = t.id == null ? db.newRecord(TICKET) : db.fetchOne(TICKET, TICKET.ID.eq(t.id));
+        r.setClientId(t.clientId);
+        r.setStoreId(t.storeId);
+        r.setChannelId(t.channelId);
+        r.setCustomerId(t.customerId);
+        r.setSubject(t.subject);
+        r.setStatus(t.status.key());
+        r.setPriority(t.priority.key());
+        r.setCategory(t.category);
+        r.setLanguage(t.language);
+        r.setAssigneeId(t.assigneeId);
+        r.setTeamId(t.teamId);
+        r.setTags(t.tags.toArray(String[]::new));
+        r.setOrderRefs(t.orderRefs.toArray(String[]::new));
+        r.setMessageCount(t.messageCount);
+        r.setCreatedAt(t.createdAt);
+        r.setUpdatedAt(t.updatedAt);
+        r.setLastMessageAt(t.lastMessageAt);
+        r.setFirstResponseAt(t.firstResponseAt);
+        r.setSolvedAt(t.solvedAt);
+        r.setClosedAt(t.closedAt);
+        if (t.id == null) {
+            r.reset(TICKET.NUMBER);
+            r.store();
+            r.refresh(TICKET.NUMBER);
+            t.id = r.getId();
+            t.number = r.getNumber();
+        } else {
+            r.setVersion(r.getVersion() + 1);
+            r.store();
+        }
+        return t;
+    }
+
+    static Ticket toTicket(TicketRecord r) {
+        Ticket t = new Ticket(r.getClientId(), r.getStoreId(), r.getChannelId(), r.getCustomerId(), r.getCreatedAt());
+        t.id = r.getId();
+        t.number = r.getNumber();
+        t.subject = r.getSubject();
+        t.status = TicketStatus.fromKey(r.getStatus()).orElseThrow();
+        t.priority = Priority.fromKey(r.getPriority()).orElseThrow();
+        t.category = r.getCategory();
+        t.language = r.getLanguage();
+        t.assigneeId = r.getAssigneeId();
+        t.teamId = r.getTeamId();
+        t.tags = List.of(r.getTags());
+        t.orderRefs = List.of(r.getOrderRefs());
+        t.messageCount = r.getMessageCount();
+        t.updatedAt = r.getUpdatedAt();
+        t.lastMessageAt = r.getLastMessageAt();
+        t.firstResponseAt = r.getFirstResponseAt();
+        t.solvedAt = r.getSolvedAt();
+        t.closedAt = r.getClosedAt();
+        return t;
+    }
+
+    public static TicketView toView(Record rec) {
+        TicketRecord r = rec.into(TICKET);
+        return new TicketView(
+                r.getId(),
+                r.getNumber(),
+                TicketStatus.fromKey(r.getStatus()).orElseThrow(),
+                r.getSubject(),
+                r.getClientId(),
+                r.getStoreId(),
+                r.getChannelId(),
+                r.getCustomerId(),
+                r.getLanguage(),
+                r.getCategory(),
+                Arrays.asList(r.getOrderRefs()),
+                Arrays.asList(r.getTags()),
+                Priority.fromKey(r.getPriority()).orElseThrow(),
+                r.getAssigneeId(),
+                r.getTeamId(),
+                r.getMessageCount(),
+                r.getCreatedAt(),
+                r.getUpdatedAt(),
+                r.getLastMessageAt(),
+                r.getFirstResponseAt(),
+                r.getSolvedAt());
+    }
+}
