@@ -19,6 +19,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * things are 404, and anything unexpected gets a correlation id (logged with the cause) instead of internals.
  * Module-specific errors are mapped by each module's own advice, which runs first.
  */
-@RestControllerAdvice(basePackages = "dev.kontor")
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems {
 
@@ -112,6 +113,20 @@ class ApiProblems {
         return problem;
     }
 
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    ProblemDetail unauthenticated(Exception e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Not signed in");
+        problem.setTitle("Unauthorized");
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail forbidden(Exception e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String correlation = UUID.randomUUID().toString();
@@ -131,7 +146,7 @@ class ApiProblems {
                         .reduce((a, b) -> a + "; " + b)
                         .orElse(""));
         problem.setTitle("Invalid input");
-        problem.setType(URI.create("https://kontor.dev/problems/invalid-input"));
+        problem.setType(URI.create("urn:kontor:problem:invalid-input"));
         problem.setProperty(
                 "errors",
                 errors.stream()

@@ -18,6 +18,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
+    /** One lookup per request, however many controller methods and advices ask. */
+    private static final String ATTRIBUTE = CurrentUserResolver.class.getName();
+
     private final AccountManagement accounts;
 
     CurrentUserResolver(AccountManagement accounts) {
@@ -40,6 +43,10 @@ class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentReso
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
+        Object cached = webRequest.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+        if (cached instanceof CurrentUser user) {
+            return user;
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             throw new InsufficientAuthenticationException("not signed in");
@@ -50,6 +57,9 @@ class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentReso
         } catch (NumberFormatException e) {
             throw new InsufficientAuthenticationException("not signed in");
         }
-        return accounts.currentUser(id).orElseThrow(() -> new InsufficientAuthenticationException("user is inactive"));
+        CurrentUser user =
+                accounts.currentUser(id).orElseThrow(() -> new InsufficientAuthenticationException("user is inactive"));
+        webRequest.setAttribute(ATTRIBUTE, user, NativeWebRequest.SCOPE_REQUEST);
+        return user;
     }
 }

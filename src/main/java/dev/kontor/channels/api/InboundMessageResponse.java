@@ -1,0 +1,3 @@
+package dev.kontor.channels.api;
+
+record InboundMessageResponse(long ticketId, long messageId) {}

@@ -1,0 +1,272 @@
+package dev.kontor.web.ticket;
+
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.CurrentUser;
+import dev.kontor.accounts.UserView;
+import dev.kontor.clients.ClientManagement;
+import dev.kontor.customers.CustomerManagement;
+import dev.kontor.shared.InvalidInput;
+import dev.kontor.tickets.Priority;
+import dev.kontor.tickets.TicketCommands.Actor;
+import dev.kontor.tickets.TicketCommands.NewAttachment;
+import dev.kontor.tickets.TicketDetails;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The ticket page. Every action answers with the workspace fragment (conversation and side panel) to htmx, or
+ * redirects back to the page without JavaScript.
+ */
+@Controller
+class TicketPageController {
+
+    private final TicketManagement tickets;
+    private final ClientManagement clients;
+    private final CustomerManagement customers;
+    private final AccountManagement accounts;
+
+    TicketPageController(
+            TicketManagement tickets,
+            ClientManagement clients,
+            CustomerManagement customers,
+            AccountManagement accounts) {
+        this.tickets = tickets;
+        this.clients = clients;
+        this.customers = customers;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/tickets/{id}")
+    String page(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        fill(model, user, id);
+        return htmx != null ? "ticket/ticket :: workspace" : "ticket/ticket";
+    }
+
+    @PostMapping("/tickets/{id}/reply")
+    String reply(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(required = false) String then,
+            @RequestParam(defaultValue = "reply") String mode,
+            @RequestParam(value = "files", required = false) List<MultipartFile> files,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
+        if (mode.equals("note")) {
+            return note(user, id, body, htmx, model, response);
+        }
+        TicketStatus status = then == null || then.isBlank()
+                ? null
+                : TicketStatus.fromKey(then).orElse(null);
+        List<NewAttachment> uploads = uploads(files);
+        return sent(
+                response,
+                act(
+                        user,
+                        id,
+                        htmx,
+                        model,
+                        body,
+                        () -> tickets.reply(id, user.scope(), actor(user), body, status, uploads)),
+                model);
+    }
+
+    @PostMapping("/tickets/{id}/note")
+    String note(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String body,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response) {
+        return sent(
+                response,
+                act(user, id, htmx, model, body, () -> tickets.addNote(id, user.scope(), actor(user), body)),
+                model);
+    }
+
+    @PostMapping("/tickets/{id}/status")
+    String status(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam String status,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        TicketStatus target = TicketStatus.fromKey(status).orElseThrow(() -> InvalidInput.of("status", "unknown"));
+        return act(user, id, htmx, model, null, () -> tickets.changeStatus(id, user.scope(), target));
+    }
+
+    @PostMapping("/tickets/{id}/assignment")
+    String assign(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Long assigneeId,
+            @RequestParam(required = false) Long teamId,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        return act(user, id, htmx, model, null, () -> tickets.assign(id, user.scope(), assigneeId, teamId));
+    }
+
+    @PostMapping("/tickets/{id}/take")
+    String take(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        TicketView t = tickets.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket"));
+        return act(user, id, htmx, model, null, () -> tickets.assign(id, user.scope(), user.id(), t.teamId()));
+    }
+
+    @PostMapping("/tickets/{id}/priority")
+    String priority(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam String priority,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        Priority p = Priority.fromKey(priority).orElseThrow(() -> InvalidInput.of("priority", "unknown"));
+        return act(user, id, htmx, model, null, () -> tickets.setPriority(id, user.scope(), p));
+    }
+
+    @PostMapping("/tickets/{id}/tags")
+    String addTag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String tag,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        return act(user, id, htmx, model, null, () -> {
+            for (String t : tag.split("[,\\s]+")) {
+                if (!t.isBlank()) {
+                    tickets.addTag(id, user.scope(), t);
+                }
+            }
+            return null;
+        });
+    }
+
+    @PostMapping("/tickets/{id}/tags/remove")
+    String removeTag(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam String tag,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        return act(user, id, htmx, model, null, () -> tickets.removeTag(id, user.scope(), tag));
+    }
+
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<byte[]> attachment(CurrentUser user, @PathVariable long id) {
+        var file = tickets.attachment(id, user.scope());
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(file.content());
+    }
+
+    /** Runs one action; an invalid input is shown in the workspace instead of losing the agent's text. */
+    private String act(
+            CurrentUser user,
+            long id,
+            String htmx,
+            Model model,
+            String draft,
+            java.util.function.Supplier<Object> action) {
+        try {
+            action.get();
+        } catch (InvalidInput e) {
+            model.addAttribute("actionErrors", e.errors());
+            model.addAttribute("draft", draft);
+            fill(model, user, id);
+            return htmx != null ? "ticket/ticket :: workspace" : "ticket/ticket";
+        }
+        if (htmx == null) {
+            return "redirect:/tickets/" + id;
+        }
+        fill(model, user, id);
+        return "ticket/ticket :: workspace";
+    }
+
+    private void fill(Model model, CurrentUser user, long id) {
+        TicketDetails details = tickets.details(id, user.scope());
+        TicketView t = details.ticket();
+        model.addAttribute("ticket", t);
+        model.addAttribute("messages", details.messages());
+        model.addAttribute("client", clients.client(t.clientId()).orElse(null));
+        model.addAttribute("store", clients.store(t.storeId()).orElse(null));
+        model.addAttribute("channel", clients.channel(t.channelId()).orElse(null));
+        model.addAttribute(
+                "customer", customers.customer(t.customerId(), user.scope()).orElse(null));
+        model.addAttribute(
+                "otherTickets",
+                tickets.customerTickets(t.customerId(), user.scope(), 11).stream()
+                        .filter(o -> o.id() != t.id())
+                        .limit(10)
+                        .toList());
+        List<UserView> agents = accounts.usersServing(t.clientId());
+        model.addAttribute("agents", agents);
+        Map<Long, UserView> users =
+                accounts.users().stream().collect(Collectors.toMap(UserView::id, Function.identity()));
+        model.addAttribute("users", users);
+        model.addAttribute("teams", accounts.teams());
+        model.addAttribute("nextStatuses", t.status().nextStatuses());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("replyStatuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED));
+    }
+
+    /** Tells the page to clear the composer, unless the text came back with an error. */
+    private static String sent(HttpServletResponse response, String view, Model model) {
+        if (!model.containsAttribute("actionErrors")) {
+            response.setHeader("HX-Trigger", "kontor:sent");
+        }
+        return view;
+    }
+
+    private static Actor actor(CurrentUser user) {
+        return new Actor(user.id(), user.displayName());
+    }
+
+    private static List<NewAttachment> uploads(List<MultipartFile> files) throws IOException {
+        List<NewAttachment> result = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    result.add(new NewAttachment(f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+                }
+            }
+        }
+        return result;
+    }
+}
