@@ -1,0 +1,41 @@
+package dev.kontor;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a real embedded PostgreSQL of its own, in a fresh temporary data folder (never
+ * ./data), on a random port. Test classes with the same configuration share one context and so one database:
+ * tests create their own clients and users with unique keys instead of relying on an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = KontorIntegrationTest.TemporaryDataDir.class)
+public @interface KontorIntegrationTest {
+
+    class TemporaryDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            try {
+                Path dir = Files.createTempDirectory("kontor-test-");
+                context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "kontor-test", Map.of("kontor.data.dir", dir.toString(), "server.port", "0")));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

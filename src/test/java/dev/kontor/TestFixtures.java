@@ -1,0 +1,70 @@
+package dev.kontor;
+
+import dev.kontor.accounts.AccountCommands.CreateUser;
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.Role;
+import dev.kontor.accounts.UserView;
+import dev.kontor.clients.ClientCommands.CreateClient;
+import dev.kontor.clients.ClientCommands.CreateStore;
+import dev.kontor.clients.ClientManagement;
+import dev.kontor.clients.ClientView;
+import dev.kontor.clients.StoreView;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/** Builds test data through the modules' own APIs, with unique keys so tests sharing a database never clash. */
+@Component
+public class TestFixtures {
+
+    public static final String PASSWORD = "test-password-1";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final ClientManagement clients;
+    private final AccountManagement accounts;
+
+    TestFixtures(ClientManagement clients, AccountManagement accounts) {
+        this.clients = clients;
+        this.accounts = accounts;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public ClientView client() {
+        String key = unique("client");
+        return clients.createClient(new CreateClient(key, "Client " + key));
+    }
+
+    public StoreView store(ClientView client) {
+        String key = unique("store");
+        return clients.createStore(new CreateStore(client.id(), key, "Store " + key));
+    }
+
+    public UserView agent(ClientView... access) {
+        return user(Role.AGENT, access);
+    }
+
+    public UserView admin() {
+        return user(Role.ADMIN);
+    }
+
+    public UserView user(Role role, ClientView... access) {
+        String email = unique("user") + "@example.com";
+        return accounts.createUser(new CreateUser(
+                email,
+                "User " + email,
+                role,
+                PASSWORD,
+                "en",
+                List.of("en"),
+                Set.copyOf(java.util.Arrays.stream(access).map(ClientView::id).toList())));
+    }
+
+    /** A fresh API token of the user, as sent in "Authorization: Bearer ...". */
+    public String token(UserView user) {
+        return accounts.createApiToken(user.id(), "test").token();
+    }
+}
