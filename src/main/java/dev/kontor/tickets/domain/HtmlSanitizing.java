@@ -22,7 +22,31 @@ public final class HtmlSanitizing {
     private static final Pattern BREAKS = Pattern.compile("(?i)<br\\s*/?>|</p>|</div>|</li>|</tr>|</h[1-6]>");
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
 
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+
     private HtmlSanitizing() {}
+
+    private static String decode(String entity) {
+        try {
+            if (entity.startsWith("#x")) {
+                return Character.toString(Integer.parseInt(entity.substring(2), 16));
+            }
+            if (entity.startsWith("#")) {
+                return Character.toString(Integer.parseInt(entity.substring(1)));
+            }
+        } catch (IllegalArgumentException e) {
+            return "&" + entity + ";";
+        }
+        return switch (entity) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            case "nbsp" -> " ";
+            default -> "&" + entity + ";";
+        };
+    }
 
     public static String sanitize(String html) {
         return html == null ? null : POLICY.sanitize(html);
@@ -35,15 +59,7 @@ public final class HtmlSanitizing {
         }
         String text = BREAKS.matcher(sanitize(html)).replaceAll("\n");
         text = TAGS.matcher(text).replaceAll("");
-        return text.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#34;", "\"")
-                .replace("&#39;", "'")
-                .replace("&#64;", "@")
-                .replace("&nbsp;", " ")
-                .replace("&amp;", "&")
-                .replaceAll("\n{3,}", "\n\n")
-                .strip();
+        text = ENTITY.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(decode(m.group(1))));
+        return text.replace('\u00a0', ' ').replaceAll("\n{3,}", "\n\n").strip();
     }
 }

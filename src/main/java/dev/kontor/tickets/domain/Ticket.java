@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
 /** The ticket aggregate. Every change goes through a verb here, which checks the state and records an event. */
@@ -47,7 +48,8 @@ public class Ticket {
     Instant solvedAt;
     Instant closedAt;
 
-    private final List<Object> events = new ArrayList<>();
+    // Events are built when taken, after the first save has given the ticket its id.
+    private final List<LongFunction<Object>> events = new ArrayList<>();
 
     Ticket(long clientId, long storeId, long channelId, long customerId, Instant createdAt) {
         this.clientId = clientId;
@@ -120,7 +122,7 @@ public class Ticket {
             solvedAt = null;
         }
         touch(at);
-        events.add(new TicketStatusChanged(id, clientId, from.key(), target.key()));
+        events.add(ticketId -> new TicketStatusChanged(ticketId, clientId, from.key(), target.key()));
     }
 
     /** Hands the ticket to an agent (or to nobody); the caller checks the agent serves this client. */
@@ -133,10 +135,11 @@ public class Ticket {
         teamId = team;
         if (status == TicketStatus.NEW && userId != null) {
             status = TicketStatus.OPEN;
-            events.add(new TicketStatusChanged(id, clientId, TicketStatus.NEW.key(), TicketStatus.OPEN.key()));
+            events.add(ticketId ->
+                    new TicketStatusChanged(ticketId, clientId, TicketStatus.NEW.key(), TicketStatus.OPEN.key()));
         }
         touch(at);
-        events.add(new TicketAssigned(id, clientId, userId, team));
+        events.add(ticketId -> new TicketAssigned(ticketId, clientId, userId, team));
     }
 
     public void retag(List<String> newTags, Instant at) {
@@ -146,7 +149,8 @@ public class Ticket {
         }
         tags = normalized;
         touch(at);
-        events.add(new TicketTagsChanged(id, clientId, tags));
+        List<String> tagged = tags;
+        events.add(ticketId -> new TicketTagsChanged(ticketId, clientId, tagged));
     }
 
     public void prioritize(Priority newPriority, Instant at) {
@@ -155,7 +159,8 @@ public class Ticket {
         }
         priority = newPriority;
         touch(at);
-        events.add(new TicketPriorityChanged(id, clientId, priority.key()));
+        String key = priority.key();
+        events.add(ticketId -> new TicketPriorityChanged(ticketId, clientId, key));
     }
 
     public static List<String> normalizeTags(List<String> raw) {
@@ -186,8 +191,9 @@ public class Ticket {
         updatedAt = at;
     }
 
+    /** The events of the changes since the last call; the ticket must have been saved (it has an id). */
     public List<Object> takeEvents() {
-        List<Object> taken = List.copyOf(events);
+        List<Object> taken = events.stream().map(e -> e.apply(id)).toList();
         events.clear();
         return taken;
     }
