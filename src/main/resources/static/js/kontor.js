@@ -17,7 +17,7 @@
   // Inbox: j/k move, Enter or o opens, / searches. Rows open on click too.
   var selected = -1;
   function rows() {
-    return Array.prototype.slice.call(document.querySelectorAll("table.tickets tr.row"));
+    return Array.prototype.slice.call(document.querySelectorAll("table.tickets tr.ticket-row"));
   }
   function select(index) {
     var all = rows();
@@ -27,7 +27,7 @@
     all[selected].scrollIntoView({ block: "nearest" });
   }
   document.addEventListener("click", function (e) {
-    var row = e.target.closest && e.target.closest("tr.row");
+    var row = e.target.closest && e.target.closest("tr.ticket-row");
     if (row && !e.target.closest("a") && row.dataset.href) {
       window.location.href = row.dataset.href;
     }

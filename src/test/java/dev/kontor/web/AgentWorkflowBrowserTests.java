@@ -1,0 +1,135 @@
+package dev.kontor.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.kontor.ApiClient;
+import dev.kontor.KontorIntegrationTest;
+import dev.kontor.accounts.AccountManagement;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An agent's day in a real browser (Debian's chromium) against the app with demo data: sign in, open the inbox,
+ * open a ticket, reply, solve it. A colleague who serves only the other client never sees that ticket.
+ * Screenshots land in target/screenshots.
+ */
+@KontorIntegrationTest
+@TestPropertySource(properties = "kontor.demo.enabled=true")
+class AgentWorkflowBrowserTests {
+
+    static Playwright playwright;
+    static Browser browser;
+    static final Path SHOTS = Paths.get("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @BeforeAll
+    static void launch() {
+        assumeFalse(Boolean.getBoolean("skipBrowserTests"), "browser tests skipped (-DskipBrowserTests)");
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    Page signIn(BrowserContext context, String email) {
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.fill("input[name=username]", email);
+        page.fill("input[name=password]", "kontor-demo");
+        page.click("button[type=submit]");
+        page.waitForURL("**/inbox**");
+        return page;
+    }
+
+    @Test
+    void anAgentRepliesAndSolvesWhileAColleagueOfAnotherClientNeverSeesTheTicket() {
+        long ticketId;
+        try (BrowserContext anna = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(anna, "anna@kontor.local");
+            assertThat(page.locator("table.tickets tr.ticket-row").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox.png")));
+            assertThat(page.locator("table.tickets")).not().containsText("Casa Bella");
+
+            page.locator("table.tickets tr.ticket-row .subject a").first().click();
+            page.waitForURL("**/tickets/**");
+            ticketId = Long.parseLong(page.url().replaceAll(".*/tickets/(\\d+).*", "$1"));
+            page.fill("#composer", "Danke, wir kümmern uns darum.");
+            page.click("#send");
+            assertThat(page.locator(".message.m-outbound").last()).containsText("Danke, wir kümmern uns darum.");
+            assertThat(page.locator("#composer")).hasValue("");
+
+            page.selectOption("#status-select", "solved");
+            assertThat(page.locator(".side .badge").first()).hasText("Gelöst");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("ticket.png"))
+                    .setFullPage(true));
+        }
+
+        try (BrowserContext giulia = browser.newContext()) {
+            Page page = signIn(giulia, "giulia@kontor.local");
+            page.navigate(url("/inbox?view=all"));
+            Locator links = page.locator("table.tickets a[href='/tickets/" + ticketId + "']");
+            assertThat(links).hasCount(0);
+            var response = page.navigate(url("/tickets/" + ticketId));
+            assertThat(response.status()).isEqualTo(404);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("not-found.png")));
+        }
+
+        long giuliaId =
+                accounts.userByEmail("giulia@kontor.local").orElseThrow().id();
+        ApiClient api = new ApiClient(
+                port, accounts.createApiToken(giuliaId, "browser-test").token());
+        assertThat(api.get("/api/v1/tickets/" + ticketId).status()).isEqualTo(404);
+        long annaId = accounts.userByEmail("anna@kontor.local").orElseThrow().id();
+        ApiClient annaApi = new ApiClient(
+                port, accounts.createApiToken(annaId, "browser-test").token());
+        var ticket = annaApi.get("/api/v1/tickets/" + ticketId).json();
+        assertThat(ticket.get("ticket").get("status").asString()).isEqualTo("solved");
+    }
+}
