@@ -59,7 +59,8 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            boolean isJson = r.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = !isJson || r.body().isBlank() ? null : JSON.readTree(r.body());
             return new Response(r.statusCode(), json, r);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -9,6 +9,10 @@ import dev.kontor.clients.ClientCommands.CreateStore;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.customers.CustomerManagement;
+import dev.kontor.tickets.IngestResult;
+import dev.kontor.tickets.TicketCommands.IngestMessage;
+import dev.kontor.tickets.TicketManagement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +27,36 @@ public class TestFixtures {
 
     private final ClientManagement clients;
     private final AccountManagement accounts;
+    private final CustomerManagement customers;
+    private final TicketManagement tickets;
 
-    TestFixtures(ClientManagement clients, AccountManagement accounts) {
+    TestFixtures(
+            ClientManagement clients,
+            AccountManagement accounts,
+            CustomerManagement customers,
+            TicketManagement tickets) {
         this.clients = clients;
         this.accounts = accounts;
+        this.customers = customers;
+        this.tickets = tickets;
+    }
+
+    /** A customer's message through the store's API channel, as a channel would deliver it. */
+    public IngestResult ticket(StoreView store, String subject, String text, String html) {
+        var customer = customers.resolve(store.clientId(), "email", unique("buyer") + "@example.org", "Buyer");
+        return tickets.ingest(new IngestMessage(
+                store.clientId(),
+                store.id(),
+                clients.apiChannelOf(store.id()).id(),
+                customer.id(),
+                "Buyer",
+                subject,
+                text,
+                html,
+                null,
+                null,
+                null,
+                List.of()));
     }
 
     public static String unique(String prefix) {

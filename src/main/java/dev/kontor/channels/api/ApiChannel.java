@@ -81,7 +81,9 @@ class ApiChannel {
             var a = attachments.get(i);
             try {
                 files.add(new NewAttachment(
-                        a.filename(), a.contentType(), Base64.getMimeDecoder().decode(a.contentBase64())));
+                        a.filename(),
+                        a.contentType(),
+                        Base64.getDecoder().decode(a.contentBase64().replaceAll("\\s+", ""))));
             } catch (IllegalArgumentException e) {
                 throw InvalidInput.of("attachments[" + i + "].contentBase64", "is not valid base64");
             }
