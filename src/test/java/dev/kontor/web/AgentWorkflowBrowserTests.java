@@ -96,6 +96,18 @@ class AgentWorkflowBrowserTests {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox.png")));
             assertThat(page.locator("table.tickets")).not().containsText("Casa Bella");
 
+            // A message arriving through the API shows up without a reload (SSE).
+            long annaId =
+                    accounts.userByEmail("anna@kontor.local").orElseThrow().id();
+            ApiClient annaApi =
+                    new ApiClient(port, accounts.createApiToken(annaId, "live").token());
+            var arrived = annaApi.post(
+                    "/api/v1/inbound-messages",
+                    "{\"store\":\"nordwind-web\",\"from\":{\"email\":\"neu@example.de\"},"
+                            + "\"subject\":\"Live ankommend\",\"body\":\"Wo bleibt mein Paket?\"}");
+            assertThat(arrived.status()).isEqualTo(201);
+            assertThat(page.locator("table.tickets")).containsText("Live ankommend");
+
             page.locator("table.tickets tr.ticket-row .subject a").first().click();
             page.waitForURL("**/tickets/**");
             ticketId = Long.parseLong(page.url().replaceAll(".*/tickets/(\\d+).*", "$1"));

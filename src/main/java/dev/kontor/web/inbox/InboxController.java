@@ -51,6 +51,11 @@ class InboxController {
         }
         model.addAttribute("clients", clients.clients(user.scope()));
         model.addAttribute("stores", clients.stores(user.scope()));
+        model.addAttribute(
+                "channels",
+                clients.allChannels(user.scope()).stream()
+                        .filter(c -> c.kind() != dev.kontor.clients.ChannelKind.API)
+                        .toList());
         model.addAttribute("statuses", TicketStatus.values());
         return "inbox/inbox";
     }
