@@ -28,7 +28,9 @@ public @interface KontorIntegrationTest {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             try {
-                Path dir = Files.createTempDirectory("kontor-test-");
+                // Under target/, so `mvnw clean` removes test databases and /tmp does not fill up.
+                Path root = Files.createDirectories(Path.of("target", "test-data"));
+                Path dir = Files.createTempDirectory(root.toAbsolutePath(), "kontor-test-");
                 context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(

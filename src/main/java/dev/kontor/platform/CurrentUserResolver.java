@@ -2,6 +2,7 @@ package dev.kontor.platform;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.CurrentUser;
+import dev.kontor.shared.ClientScope;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -14,7 +15,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers take a {@link CurrentUser} parameter, read fresh from the database on every request. */
+/**
+ * Lets controllers take a {@link CurrentUser} (or just its {@link ClientScope}) parameter, read fresh from the
+ * database once per request.
+ */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
@@ -34,7 +38,8 @@ class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentReso
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(CurrentUser.class);
+        return parameter.getParameterType().equals(CurrentUser.class)
+                || parameter.getParameterType().equals(ClientScope.class);
     }
 
     @Override
@@ -43,6 +48,11 @@ class CurrentUserResolver implements WebMvcConfigurer, HandlerMethodArgumentReso
             ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
+        CurrentUser user = currentUser(webRequest);
+        return parameter.getParameterType().equals(ClientScope.class) ? user.scope() : user;
+    }
+
+    private CurrentUser currentUser(NativeWebRequest webRequest) {
         Object cached = webRequest.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         if (cached instanceof CurrentUser user) {
             return user;

@@ -1,6 +1,7 @@
 package dev.kontor.platform;
 
 import dev.kontor.accounts.CurrentUser;
+import dev.kontor.shared.ClientScope;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, ClientScope.class);
     }
 
     @Bean
