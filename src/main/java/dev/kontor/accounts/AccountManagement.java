@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +69,7 @@ public class AccountManagement {
         user.setCreatedAt(clock.instant());
         try {
             user.store();
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (DuplicateKeyException e) {
             throw InvalidInput.of("email", "is already used by another user");
         }
         replaceLanguages(user.getId(), command.languages());
@@ -213,7 +213,7 @@ public class AccountManagement {
         team.setCreatedAt(clock.instant());
         try {
             team.store();
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (DuplicateKeyException e) {
             throw InvalidInput.of("name", "is already used by another team");
         }
         replaceMembers(team.getId(), command.memberIds());
@@ -226,7 +226,7 @@ public class AccountManagement {
         team.setName(command.name().strip());
         try {
             team.store();
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (DuplicateKeyException e) {
             throw InvalidInput.of("name", "is already used by another team");
         }
         if (command.memberIds() != null) {

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -207,7 +207,7 @@ public class ClientManagement {
     private static void insertUnique(Runnable insert, String field) {
         try {
             insert.run();
-        } catch (IntegrityConstraintViolationException e) {
+        } catch (DuplicateKeyException e) {
             throw InvalidInput.of(field, "is already used");
         }
     }
