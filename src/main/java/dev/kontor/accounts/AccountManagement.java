@@ -120,6 +120,23 @@ public class AccountManagement {
                 .execute();
     }
 
+    /** Grants exactly these clients: new ones are granted, missing ones revoked. */
+    public UserView setClientAccess(long userId, Set<Long> clientIds) {
+        Set<Long> wanted = clientIds == null ? Set.of() : Set.copyOf(clientIds);
+        UserView user = user(userId);
+        for (Long clientId : user.clientIds()) {
+            if (!wanted.contains(clientId)) {
+                revoke(userId, clientId);
+            }
+        }
+        for (Long clientId : wanted) {
+            if (!user.clientIds().contains(clientId)) {
+                grant(userId, clientId);
+            }
+        }
+        return user(userId);
+    }
+
     @Transactional(readOnly = true)
     public List<UserView> users() {
         List<Long> ids = db.select(APP_USER.ID)
