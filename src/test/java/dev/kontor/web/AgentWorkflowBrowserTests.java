@@ -144,4 +144,21 @@ class AgentWorkflowBrowserTests {
         var ticket = annaApi.get("/api/v1/tickets/" + ticketId).json();
         assertThat(ticket.get("ticket").get("status").asString()).isEqualTo("solved");
     }
+
+    @Test
+    void anAdminCreatesAClientAndStoreInTheUi() {
+        try (BrowserContext admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(admin, "admin@kontor.local");
+            page.navigate(url("/admin/clients"));
+            page.fill("#key", "browser-co");
+            page.fill("#name", "Browser Co AG");
+            page.click("form[action='/admin/clients'] button[type=submit]");
+            assertThat(page.locator("legend", new Page.LocatorOptions().setHasText("Browser Co AG")))
+                    .isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-clients.png")));
+            page.navigate(url("/admin/users"));
+            assertThat(page.locator("table.grid")).containsText("anna@kontor.local");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-users.png")));
+        }
+    }
 }
