@@ -53,8 +53,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/setup",
-                                "/css/**",
-                                "/js/**",
+                                "/assets/**",
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/error",
