@@ -7,6 +7,7 @@ import static dev.kontor.accounts.db.Tables.TEAM;
 import static dev.kontor.accounts.db.Tables.TEAM_MEMBER;
 import static dev.kontor.accounts.db.Tables.USER_LANGUAGE;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.select;
 
 import dev.kontor.accounts.AccountCommands.CreateTeam;
 import dev.kontor.accounts.AccountCommands.CreateUser;
@@ -146,6 +147,15 @@ public class AccountManagement {
         return views(ids);
     }
 
+    /** Names only, for lists: one query, however many users. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)
+                .from(APP_USER)
+                .where(APP_USER.ID.in(ids))
+                .fetchMap(APP_USER.ID, APP_USER.DISPLAY_NAME);
+    }
+
     @Transactional(readOnly = true)
     public UserView user(long id) {
         List<UserView> found = views(List.of(id));
@@ -167,10 +177,17 @@ public class AccountManagement {
     /** Users who may work on the given client's tickets: admins and everyone granted that client. */
     @Transactional(readOnly = true)
     public List<UserView> usersServing(long clientId) {
-        return users().stream()
-                .filter(u ->
-                        u.active() && (u.role() == Role.ADMIN || u.clientIds().contains(clientId)))
-                .toList();
+        List<Long> ids = db.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.ACTIVE.isTrue())
+                .and(APP_USER.ROLE
+                        .eq(Role.ADMIN.key())
+                        .or(APP_USER.ID.in(select(CLIENT_ACCESS.USER_ID)
+                                .from(CLIENT_ACCESS)
+                                .where(CLIENT_ACCESS.CLIENT_ID.eq(clientId)))))
+                .orderBy(APP_USER.DISPLAY_NAME)
+                .fetch(APP_USER.ID);
+        return views(ids);
     }
 
     @Transactional(readOnly = true)

@@ -87,4 +87,13 @@ public class CustomerManagement {
                                 r.getTier(),
                                 identities.getOrDefault(r.getId(), List.of())));
     }
+
+    /** Names only, for lists: one query, however many customers. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        return db.select(CUSTOMER.ID, CUSTOMER.DISPLAY_NAME)
+                .from(CUSTOMER)
+                .where(CUSTOMER.ID.in(ids))
+                .fetchMap(CUSTOMER.ID, CUSTOMER.DISPLAY_NAME);
+    }
 }

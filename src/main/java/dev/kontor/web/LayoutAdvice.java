@@ -1,10 +1,8 @@
 package dev.kontor.web;
 
-import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.CurrentUser;
+import dev.kontor.accounts.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,19 +11,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
-    private final AccountManagement accounts;
+    private final SignedInUser signedIn;
 
-    LayoutAdvice(AccountManagement accounts) {
-        this.accounts = accounts;
+    LayoutAdvice(SignedInUser signedIn) {
+        this.signedIn = signedIn;
     }
 
     @ModelAttribute("me")
     CurrentUser me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.getName().matches("\\d+")) {
-            return null;
-        }
-        return accounts.currentUser(Long.parseLong(auth.getName())).orElse(null);
+        return signedIn.current().orElse(null);
     }
 
     @ModelAttribute("htmx")

@@ -1,12 +1,10 @@
 package dev.kontor.web;
 
-import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -18,11 +16,11 @@ class UserLocaleResolver implements LocaleResolver {
     static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.ITALIAN);
     private static final String ATTRIBUTE = UserLocaleResolver.class.getName();
 
-    private final AccountManagement accounts;
+    private final SignedInUser signedIn;
     private final AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
 
-    UserLocaleResolver(AccountManagement accounts) {
-        this.accounts = accounts;
+    UserLocaleResolver(SignedInUser signedIn) {
+        this.signedIn = signedIn;
         browser.setSupportedLocales(SUPPORTED);
         browser.setDefaultLocale(Locale.ENGLISH);
     }
@@ -33,12 +31,7 @@ class UserLocaleResolver implements LocaleResolver {
             return cached;
         }
         Locale locale = browser.resolveLocale(request);
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && auth.getName().matches("\\d+")) {
-            locale = accounts.currentUser(Long.parseLong(auth.getName()))
-                    .map(u -> Locale.forLanguageTag(u.locale()))
-                    .orElse(locale);
-        }
+        locale = signedIn.current().map(u -> Locale.forLanguageTag(u.locale())).orElse(locale);
         request.setAttribute(ATTRIBUTE, locale);
         return locale;
     }

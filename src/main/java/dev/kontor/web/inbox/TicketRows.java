@@ -1,17 +1,16 @@
 package dev.kontor.web.inbox;
 
 import dev.kontor.accounts.AccountManagement;
-import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.customers.CustomerManagement;
-import dev.kontor.customers.CustomerView;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketView;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +36,13 @@ public class TicketRows {
                 clients.clients(scope).stream().collect(Collectors.toMap(ClientView::id, ClientView::name));
         Map<Long, StoreView> stores =
                 clients.storesById(tickets.stream().map(TicketView::storeId).collect(Collectors.toSet()));
-        Map<Long, CustomerView> people =
-                customers.customers(tickets.stream().map(TicketView::customerId).collect(Collectors.toSet()));
-        Map<Long, UserView> users =
-                accounts.users().stream().collect(Collectors.toMap(UserView::id, Function.identity()));
+        Map<Long, String> people = customers.displayNames(
+                tickets.stream().map(TicketView::customerId).collect(Collectors.toSet()));
+        Set<Long> assigneeIds = tickets.stream()
+                .map(TicketView::assigneeId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, String> users = assigneeIds.isEmpty() ? Map.of() : accounts.displayNames(assigneeIds);
         return tickets.stream()
                 .map(t -> new TicketRow(
                         t,
@@ -48,12 +50,8 @@ public class TicketRows {
                         stores.containsKey(t.storeId())
                                 ? stores.get(t.storeId()).name()
                                 : "",
-                        people.containsKey(t.customerId())
-                                ? people.get(t.customerId()).displayName()
-                                : "",
-                        t.assigneeId() != null && users.containsKey(t.assigneeId())
-                                ? users.get(t.assigneeId()).displayName()
-                                : null))
+                        people.getOrDefault(t.customerId(), ""),
+                        t.assigneeId() == null ? null : users.get(t.assigneeId())))
                 .toList();
     }
 }

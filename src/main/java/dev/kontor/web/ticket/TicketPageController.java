@@ -17,9 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -237,9 +234,6 @@ class TicketPageController {
                         .toList());
         List<UserView> agents = accounts.usersServing(t.clientId());
         model.addAttribute("agents", agents);
-        Map<Long, UserView> users =
-                accounts.users().stream().collect(Collectors.toMap(UserView::id, Function.identity()));
-        model.addAttribute("users", users);
         model.addAttribute("teams", accounts.teams());
         model.addAttribute("nextStatuses", t.status().nextStatuses());
         model.addAttribute("priorities", Priority.values());
