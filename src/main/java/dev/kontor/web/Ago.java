@@ -3,16 +3,20 @@ package dev.kontor.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Short ages for dense lists: "4m", "3h", "12d". Used in templates as {@code @ago.of(t)}. */
+/** Short ages for dense lists ("4m", "3 Std.", "12 j") in the user's language. Templates: {@code @ago.of(t)}. */
 @Component("ago")
 public class Ago {
 
     private final Clock clock;
+    private final MessageSource messages;
 
-    Ago(Clock clock) {
+    Ago(Clock clock, MessageSource messages) {
         this.clock = clock;
+        this.messages = messages;
     }
 
     public String of(Instant at) {
@@ -21,17 +25,21 @@ public class Ago {
         }
         Duration d = Duration.between(at, clock.instant());
         if (d.isNegative() || d.toMinutes() < 1) {
-            return "now";
+            return text("ago.now", 0);
         }
         if (d.toHours() < 1) {
-            return d.toMinutes() + "m";
+            return text("ago.minutes", d.toMinutes());
         }
         if (d.toDays() < 1) {
-            return d.toHours() + "h";
+            return text("ago.hours", d.toHours());
         }
         if (d.toDays() < 365) {
-            return d.toDays() + "d";
+            return text("ago.days", d.toDays());
         }
-        return (d.toDays() / 365) + "y";
+        return text("ago.years", d.toDays() / 365);
+    }
+
+    private String text(String key, long amount) {
+        return messages.getMessage(key, new Object[] {amount}, LocaleContextHolder.getLocale());
     }
 }
