@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,9 +70,18 @@ class LiveEventsController implements DisposableBean {
         }
     }
 
+    /**
+     * Ends the streams as soon as shutdown begins: a graceful shutdown waits for open requests, and an SSE stream
+     * would hold it for the full timeout. Browsers reconnect to another node.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        open.keySet().forEach(SseEmitter::complete);
+    }
+
     @Override
     public void destroy() {
         heartbeat.shutdownNow();
-        open.keySet().forEach(SseEmitter::complete);
+        closeStreams();
     }
 }
