@@ -19,10 +19,17 @@ final class KontorProcess {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final boolean adminFromEnvironment;
     private Process process;
 
     KontorProcess(Path dataDir) throws IOException {
+        this(dataDir, true);
+    }
+
+    /** With {@code adminFromEnvironment} false, nobody can sign in until the setup page created an admin. */
+    KontorProcess(Path dataDir, boolean adminFromEnvironment) throws IOException {
         this.dataDir = dataDir;
+        this.adminFromEnvironment = adminFromEnvironment;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
@@ -42,18 +49,17 @@ final class KontorProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar);
         pb.environment()
                 .putAll(Map.of(
-                        "KONTOR_DATA_DIR",
-                        dataDir.toString(),
-                        "KONTOR_PORT",
-                        Integer.toString(port),
-                        "KONTOR_ADMIN_EMAIL",
-                        "admin@example.com",
-                        "KONTOR_ADMIN_PASSWORD",
-                        "admin-password-1",
-                        "KONTOR_ADMIN_API_TOKEN",
-                        TOKEN,
-                        "KONTOR_DEMO",
-                        "false"));
+                        "KONTOR_DATA_DIR", dataDir.toString(),
+                        "KONTOR_PORT", Integer.toString(port),
+                        "KONTOR_DEMO", "false"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("KONTOR_ADMIN_"));
+        if (adminFromEnvironment) {
+            pb.environment()
+                    .putAll(Map.of(
+                            "KONTOR_ADMIN_EMAIL", "admin@example.com",
+                            "KONTOR_ADMIN_PASSWORD", "admin-password-1",
+                            "KONTOR_ADMIN_API_TOKEN", TOKEN));
+        }
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();
         awaitHealthy(Duration.ofSeconds(120));
