@@ -46,7 +46,11 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops it (destroyMethod) after every bean that uses it. Zonky's own JVM hook would stop it
+                // in parallel with Spring's shutdown, and the last writes of a graceful shutdown would hang on
+                // a dead server until the pool's timeout.
+                .setRegisterShutdownHook(false);
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }
