@@ -4,7 +4,6 @@ import dev.kontor.accounts.CurrentUser;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.InvalidInput;
-import dev.kontor.tickets.AttachmentContent;
 import dev.kontor.tickets.InboxQuery;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
@@ -21,10 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -157,17 +153,7 @@ class TicketRestController {
     @GetMapping("/attachments/{id}")
     @Operation(summary = "Download an attachment")
     ResponseEntity<byte[]> attachment(CurrentUser user, @PathVariable long id) {
-        AttachmentContent file = tickets.attachment(id, user.scope());
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(file.content());
+        return tickets.attachment(id, user.scope()).asDownload();
     }
 
     private static Actor actor(CurrentUser user) {

@@ -17,9 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -180,17 +177,7 @@ class TicketPageController {
 
     @GetMapping("/attachments/{id}")
     ResponseEntity<byte[]> attachment(CurrentUser user, @PathVariable long id) {
-        var file = tickets.attachment(id, user.scope());
-        return ResponseEntity.ok()
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(file.content());
+        return tickets.attachment(id, user.scope()).asDownload();
     }
 
     /** Runs one action; an invalid input is shown in the workspace instead of losing the agent's text. */
