@@ -233,6 +233,15 @@ public class TicketManagement {
                 .filter(t -> scope.permits(t.clientId()));
     }
 
+    /** By the number customers see (in subjects, "[#1042]"). */
+    @Transactional(readOnly = true)
+    public Optional<TicketView> findByNumber(long number, ClientScope scope) {
+        return db.selectFrom(TICKET)
+                .where(TICKET.NUMBER.eq(number))
+                .fetchOptional(TicketRepository::toView)
+                .filter(t -> scope.permits(t.clientId()));
+    }
+
     @Transactional(readOnly = true)
     public TicketDetails details(long ticketId, ClientScope scope) {
         TicketView ticket = find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));

@@ -3,9 +3,11 @@ package dev.kontor.web.ticket;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.CurrentUser;
 import dev.kontor.accounts.UserView;
+import dev.kontor.channels.MailboxManagement;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.shared.InvalidInput;
+import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
@@ -17,6 +19,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,16 +43,19 @@ class TicketPageController {
     private final ClientManagement clients;
     private final CustomerManagement customers;
     private final AccountManagement accounts;
+    private final MailboxManagement mail;
 
     TicketPageController(
             TicketManagement tickets,
             ClientManagement clients,
             CustomerManagement customers,
-            AccountManagement accounts) {
+            AccountManagement accounts,
+            MailboxManagement mail) {
         this.tickets = tickets;
         this.clients = clients;
         this.customers = customers;
         this.accounts = accounts;
+        this.mail = mail;
     }
 
     @GetMapping("/tickets/{id}")
@@ -175,6 +183,30 @@ class TicketPageController {
         return act(user, id, htmx, model, null, () -> tickets.removeTag(id, user.scope(), tag));
     }
 
+    /** Puts a reply that is waiting or failed back at the front of the outbox. */
+    @PostMapping("/tickets/{id}/messages/{messageId}/resend")
+    String resend(CurrentUser user, @PathVariable long id, @PathVariable long messageId) {
+        boolean onTicket = tickets.details(id, user.scope()).messages().stream().anyMatch(m -> m.id() == messageId);
+        if (!onTicket) {
+            throw new dev.kontor.shared.NotFound("message " + messageId);
+        }
+        mail.retryDelivery(messageId);
+        return "redirect:/tickets/" + id + "#m" + messageId;
+    }
+
+    /** The e-mail a message came from, byte for byte, as a download. */
+    @GetMapping("/tickets/{id}/mail/{inboundId}")
+    ResponseEntity<byte[]> originalMail(CurrentUser user, @PathVariable long id, @PathVariable long inboundId) {
+        tickets.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket " + id));
+        byte[] raw = mail.originalOnTicket(id, inboundId)
+                .orElseThrow(() -> new dev.kontor.shared.NotFound("mail " + inboundId));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mail-" + inboundId + ".eml\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType("message/rfc822"))
+                .body(raw);
+    }
+
     @GetMapping("/attachments/{id}")
     ResponseEntity<byte[]> attachment(CurrentUser user, @PathVariable long id) {
         return tickets.attachment(id, user.scope()).asDownload();
@@ -222,6 +254,9 @@ class TicketPageController {
         List<UserView> agents = accounts.usersServing(t.clientId());
         model.addAttribute("agents", agents);
         model.addAttribute("teams", accounts.teams());
+        List<Long> messageIds = details.messages().stream().map(MessageView::id).toList();
+        model.addAttribute("deliveries", mail.deliveries(messageIds));
+        model.addAttribute("originals", messageIds.isEmpty() ? Map.of() : mail.originalsOf(messageIds));
         model.addAttribute("nextStatuses", t.status().nextStatuses());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("replyStatuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED));

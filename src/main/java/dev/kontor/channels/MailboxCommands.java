@@ -1,0 +1,49 @@
+package dev.kontor.channels;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What an admin sends to set up or change a store's mailbox. */
+public final class MailboxCommands {
+
+    private MailboxCommands() {}
+
+    /** Creates the store's e-mail channel and its mailbox together. */
+    public record CreateMailbox(
+            @NotNull Long storeId,
+            @NotNull MailServer imap,
+            @NotBlank @Size(max = 200) String folder,
+            @NotNull MailServer smtp,
+            @NotBlank @Email @Size(max = 254) String fromAddress,
+            @NotBlank @Size(max = 200) String fromName,
+            @Size(max = 4000) String signature,
+            @Min(10) @Max(86400) int pollSeconds) {}
+
+    /** A blank password keeps the stored one, so the edit form never has to show it. */
+    public record UpdateMailbox(
+            @NotNull MailServer imap,
+            @NotBlank @Size(max = 200) String folder,
+            @NotNull MailServer smtp,
+            @NotBlank @Email @Size(max = 254) String fromAddress,
+            @NotBlank @Size(max = 200) String fromName,
+            @Size(max = 4000) String signature,
+            @Min(10) @Max(86400) int pollSeconds,
+            boolean active) {}
+
+    public record MailServer(
+            @NotBlank @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]]+", message = "is not a host name")
+            String host,
+
+            @Min(1) @Max(65535) int port,
+
+            @NotBlank @Pattern(regexp = "ssl|starttls|none", message = "must be ssl, starttls or none")
+            String security,
+
+            @NotBlank @Size(max = 254) String user,
+            @Size(max = 500) String password) {}
+}

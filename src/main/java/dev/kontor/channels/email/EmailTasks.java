@@ -1,0 +1,48 @@
+package dev.kontor.channels.email;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The e-mail channel's background work on db-scheduler, so each piece runs on one node at a time however many
+ * nodes there are: a dispatcher schedules one fetch task per due mailbox (fetches run in parallel, and a slow
+ * mailbox holds only its own task), and the outbox sends what is due.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmailTasks {
+
+    @Bean
+    OneTimeTask<Long> emailFetchTask(MailFetcher fetcher, InboundMailProcessor processor) {
+        return Tasks.oneTime("email-fetch", Long.class).execute((instance, context) -> {
+            long mailboxId = instance.getData();
+            processor.processPending(mailboxId); // left over from a crash
+            fetcher.fetch(mailboxId);
+            processor.processPending(mailboxId);
+        });
+    }
+
+    @Bean
+    RecurringTask<Void> emailDispatchTask(
+            Mailboxes mailboxes, OneTimeTask<Long> emailFetchTask, EmailSettings settings, Clock clock) {
+        return Tasks.recurring("email-dispatch", FixedDelay.of(settings.dispatchInterval()))
+                .execute((instance, context) -> {
+                    Instant now = clock.instant();
+                    for (long id : mailboxes.due(now)) {
+                        context.getSchedulerClient()
+                                .scheduleIfNotExists(emailFetchTask.instance("mailbox-" + id, id), now);
+                    }
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> emailOutboxTask(Outbox outbox, EmailSettings settings) {
+        return Tasks.recurring("email-outbox", FixedDelay.of(settings.dispatchInterval()))
+                .execute((instance, context) -> outbox.sendDue());
+    }
+}

@@ -1,0 +1,239 @@
+package dev.kontor.channels.email;
+
+import static dev.kontor.channels.db.Tables.INBOUND_MAIL;
+
+import dev.kontor.channels.db.tables.records.InboundMailRecord;
+import dev.kontor.channels.email.Mailboxes.Account;
+import dev.kontor.customers.CustomerManagement;
+import dev.kontor.customers.CustomerView;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.EmailAddress;
+import dev.kontor.shared.InvalidInput;
+import dev.kontor.tickets.IngestResult;
+import dev.kontor.tickets.TicketCommands.IngestMessage;
+import dev.kontor.tickets.TicketCommands.NewAttachment;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketSettings;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns stored raw mail into ticket messages, one mail per transaction: parse, recognise loops and bounces, thread,
+ * resolve the customer, ingest. Whatever fails is quarantined with its reason and stays for an admin to reprocess;
+ * it never stops the mails after it.
+ */
+@Component
+class InboundMailProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMailProcessor.class);
+
+    private final DSLContext db;
+    private final InboundMails inbound;
+    private final Mailboxes mailboxes;
+    private final MailThreads threads;
+    private final Outbox outbox;
+    private final TicketManagement tickets;
+    private final CustomerManagement customers;
+    private final TicketSettings limits;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final MailParser parser = new MailParser();
+
+    InboundMailProcessor(
+            DSLContext db,
+            InboundMails inbound,
+            Mailboxes mailboxes,
+            MailThreads threads,
+            Outbox outbox,
+            TicketManagement tickets,
+            CustomerManagement customers,
+            TicketSettings limits,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.db = db;
+        this.inbound = inbound;
+        this.mailboxes = mailboxes;
+        this.threads = threads;
+        this.outbox = outbox;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.limits = limits;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Processes the mailbox's stored mail that is still new; returns how many were handled. */
+    int processPending(long mailboxId) {
+        int done = 0;
+        List<Long> batch;
+        do {
+            batch = inbound.pending(mailboxId, 100);
+            for (long id : batch) {
+                process(id);
+                done++;
+            }
+        } while (batch.size() == 100);
+        return done;
+    }
+
+    /** One mail, in its own transaction; a failure quarantines it in another. */
+    void process(long inboundId) {
+        try {
+            transactions.executeWithoutResult(tx -> {
+                InboundMailRecord mail = db.selectFrom(INBOUND_MAIL)
+                        .where(INBOUND_MAIL.ID.eq(inboundId))
+                        .forUpdate()
+                        .skipLocked()
+                        .fetchOne();
+                if (mail == null || !mail.getStatus().equals("new")) {
+                    return; // another node has it, or it was handled
+                }
+                mail.setAttempts(mail.getAttempts() + 1);
+                Outcome outcome = handle(mail);
+                mail.setStatus(outcome.status());
+                mail.setReason(outcome.reason());
+                mail.setTicketId(outcome.ticketId());
+                mail.setMessageId(outcome.messageId());
+                mail.setProcessedAt(clock.instant());
+                mail.store();
+            });
+        } catch (RuntimeException e) {
+            String reason = e instanceof UnparseableMail || e instanceof InvalidInput
+                    ? e.getMessage()
+                    : "could not be processed: " + MailServers.describe(e);
+            log.warn("Quarantined inbound mail {}: {}", inboundId, reason);
+            transactions.executeWithoutResult(tx -> db.update(INBOUND_MAIL)
+                    .set(INBOUND_MAIL.STATUS, "quarantined")
+                    .set(INBOUND_MAIL.REASON, reason)
+                    .set(INBOUND_MAIL.ATTEMPTS, INBOUND_MAIL.ATTEMPTS.plus(1))
+                    .set(INBOUND_MAIL.PROCESSED_AT, clock.instant())
+                    .where(INBOUND_MAIL.ID.eq(inboundId))
+                    .execute());
+        }
+    }
+
+    private record Outcome(String status, String reason, Long ticketId, Long messageId) {
+        static Outcome of(String status, String reason) {
+            return new Outcome(status, reason, null, null);
+        }
+    }
+
+    private Outcome handle(InboundMailRecord mail) {
+        Account account = mailboxes.account(mail.getMailboxId());
+        if (mail.getOversized()) {
+            return Outcome.of(
+                    "quarantined",
+                    "oversized: " + mail.getSize() + " bytes, over the limit; only the headers were fetched");
+        }
+        ParsedMail parsed = parser.parse(mail.getRaw());
+        if (parsed.bounce() != null) {
+            String reason = "bounced: " + nullToEmpty(parsed.bounce().status()) + " "
+                    + nullToEmpty(parsed.bounce().diagnostic()).strip();
+            boolean matched = parsed.bounce().originalMessageId() != null
+                    && outbox.bounced(parsed.bounce().originalMessageId(), reason.strip());
+            return Outcome.of("bounce", matched ? reason.strip() : "a bounce for a message we did not send");
+        }
+        String from = parsed.fromAddress();
+        if (from == null || !EmailAddress.isValid(from)) {
+            throw new InvalidInput(List.of(new dev.kontor.shared.FieldError(
+                    "from", "the mail has no usable sender address (" + (from == null ? "none" : from) + ")")));
+        }
+        if (mailboxes.ownAddresses().contains(from.toLowerCase(Locale.ROOT))) {
+            return Outcome.of("ignored", "sent from one of our own addresses (" + from + "): a mail loop");
+        }
+        CustomerView customer = customers.resolve(account.clientId(), "email", from, parsed.fromName());
+        Optional<TicketView> thread = thread(account, parsed, customer);
+        if (parsed.autoSubmitted() && thread.isPresent()) {
+            // An out-of-office answer to our reply: keep the ticket as it is, and never answer it.
+            return new Outcome(
+                    "ignored",
+                    "automatic reply to ticket #" + thread.get().number(),
+                    thread.get().id(),
+                    null);
+        }
+        List<String> notes = new ArrayList<>();
+        List<NewAttachment> files = attachments(parsed, notes);
+        String text = QuotedReply.visiblePart(parsed.text());
+        String html = text.isBlank() ? parsed.html() : null;
+        if (!notes.isEmpty()) {
+            text = text + "\n\n" + String.join("\n", notes);
+        }
+        if (text.length() > limits.maxBodyChars()) {
+            text = text.substring(0, limits.maxBodyChars() - 200)
+                    + "\n\n[The message was longer than " + limits.maxBodyChars()
+                    + " characters; the original e-mail has all of it.]";
+        }
+        IngestResult result = tickets.ingest(new IngestMessage(
+                account.clientId(),
+                account.storeId(),
+                account.channelId(),
+                customer.id(),
+                parsed.fromName() == null || parsed.fromName().isBlank() ? from : parsed.fromName(),
+                parsed.subject().isBlank() ? "(no subject)" : parsed.subject(),
+                text.isBlank() && (html == null || html.isBlank()) ? "(empty message)" : text,
+                html,
+                "mail:" + mail.getDedupeKey(),
+                thread.map(TicketView::id).orElse(null),
+                mail.getFetchedAt(),
+                files));
+        if (parsed.messageId() != null) {
+            threads.record(account.clientId(), parsed.messageId(), result.ticketId());
+        }
+        mail.setReplyAddress(
+                parsed.replyTo().isEmpty() ? from : parsed.replyTo().get(0));
+        return new Outcome("imported", null, result.ticketId(), result.messageId());
+    }
+
+    /**
+     * Which ticket a mail continues: first by In-Reply-To/References against Message-IDs we know, then by the
+     * "[#1042]" token in the subject, but only when the sender is that ticket's customer: a subject alone never
+     * puts a mail on somebody else's ticket.
+     */
+    private Optional<TicketView> thread(Account account, ParsedMail parsed, CustomerView customer) {
+        ClientScope client = ClientScope.of(List.of(account.clientId()));
+        List<String> refs = new ArrayList<>(parsed.references());
+        if (parsed.inReplyTo() != null) {
+            refs.add(parsed.inReplyTo());
+        }
+        Optional<TicketView> byHeaders =
+                threads.ticketOf(account.clientId(), refs).flatMap(id -> tickets.find(id, client));
+        if (byHeaders.isPresent()) {
+            return byHeaders.filter(t -> t.status() != TicketStatus.CLOSED);
+        }
+        return MailThreads.subjectToken(parsed.subject())
+                .flatMap(number -> tickets.findByNumber(number, client))
+                .filter(t -> t.customerId() == customer.id())
+                .filter(t -> t.status() != TicketStatus.CLOSED);
+    }
+
+    /** Attachments within the ticket limits; the others are named in the text and stay in the original mail. */
+    private List<NewAttachment> attachments(ParsedMail parsed, List<String> notes) {
+        List<NewAttachment> files = new ArrayList<>();
+        for (ParsedAttachment a : parsed.attachments()) {
+            if (a.content().length > limits.maxAttachmentBytes()) {
+                notes.add("[Attachment \"" + a.filename() + "\" (" + a.content().length / 1024
+                        + " KB) is over the limit; the original e-mail has it.]");
+            } else if (files.size() >= limits.maxAttachmentsPerMessage()) {
+                notes.add("[Attachment \"" + a.filename() + "\" is beyond the " + limits.maxAttachmentsPerMessage()
+                        + " attachments a message keeps; the original e-mail has it.]");
+            } else {
+                files.add(new NewAttachment(a.filename(), a.contentType(), a.content()));
+            }
+        }
+        return files;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.kontor.channels.email;
+
+import dev.kontor.channels.email.InboundMails.Fetched;
+import dev.kontor.channels.email.Mailboxes.Account;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fetches one mailbox: new messages by UID above the stored cursor, each stored raw in the same transaction that
+ * moves the cursor; only after the commit are they flagged \Seen on the server. A crash before the commit fetches
+ * them again (the unique keys drop what was stored); a crash after it leaves at most an unflagged message.
+ */
+@Component
+class MailFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailFetcher.class);
+
+    private final Mailboxes mailboxes;
+    private final InboundMails inbound;
+    private final MailServers servers;
+    private final EmailSettings settings;
+    private final TransactionTemplate transactions;
+
+    MailFetcher(
+            Mailboxes mailboxes,
+            InboundMails inbound,
+            MailServers servers,
+            EmailSettings settings,
+            TransactionTemplate transactions) {
+        this.mailboxes = mailboxes;
+        this.inbound = inbound;
+        this.servers = servers;
+        this.settings = settings;
+        this.transactions = transactions;
+    }
+
+    /** Fetches until the mailbox has nothing new; returns how many messages were stored. */
+    int fetch(long mailboxId) {
+        Account account;
+        try {
+            account = mailboxes.account(mailboxId);
+        } catch (RuntimeException e) {
+            mailboxes.failed(mailboxId, MailServers.describe(e));
+            return 0;
+        }
+        if (!account.active()) {
+            return 0;
+        }
+        int stored = 0;
+        try (Store store = servers.openImap(account.imap())) {
+            Folder folder = store.getFolder(account.folder());
+            if (!folder.exists()) {
+                throw new MessagingException("the folder \"" + account.folder() + "\" does not exist");
+            }
+            folder.open(Folder.READ_WRITE);
+            try {
+                UIDFolder uids = (UIDFolder) folder;
+                long validity = uids.getUIDValidity();
+                long lastUid =
+                        account.uidValidity() != null && account.uidValidity() == validity ? account.lastUid() : 0;
+                if (lastUid == 0 && account.uidValidity() != null && account.uidValidity() != validity) {
+                    log.info("Mailbox {}: UIDVALIDITY changed, reading the folder again", mailboxId);
+                }
+                while (true) {
+                    List<Message> batch = newMessages(folder, uids, lastUid);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    List<Fetched> fetched = new ArrayList<>();
+                    for (Message m : batch) {
+                        fetched.add(read(uids.getUID(m), m));
+                    }
+                    long cursor = fetched.get(fetched.size() - 1).uid();
+                    Integer count = transactions.execute(tx -> {
+                        int n = inbound.store(mailboxId, validity, fetched);
+                        mailboxes.moveCursor(mailboxId, validity, cursor);
+                        return n;
+                    });
+                    stored += count == null ? 0 : count;
+                    lastUid = cursor;
+                    // After the commit: the server may now forget about them as far as we are concerned.
+                    folder.setFlags(batch.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+                }
+            } finally {
+                folder.close(false);
+            }
+            mailboxes.fetched(mailboxId);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            String error = MailServers.describe(e);
+            log.warn("Fetching mailbox {} ({}) failed: {}", mailboxId, account.fromAddress(), error);
+            mailboxes.failed(mailboxId, error);
+        }
+        return stored;
+    }
+
+    private List<Message> newMessages(Folder folder, UIDFolder uids, long lastUid) throws MessagingException {
+        // getMessagesByUID(n, MAXUID) returns the last message even when n is above every UID: filter again.
+        Message[] candidates = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(candidates, profile);
+        List<Message> fresh = new ArrayList<>();
+        for (Message m : candidates) {
+            if (m != null && uids.getUID(m) > lastUid) {
+                fresh.add(m);
+            }
+        }
+        fresh.sort(Comparator.comparingLong(m -> {
+            try {
+                return uids.getUID(m);
+            } catch (MessagingException e) {
+                return Long.MAX_VALUE;
+            }
+        }));
+        return fresh.size() > settings.fetchBatch() ? fresh.subList(0, settings.fetchBatch()) : fresh;
+    }
+
+    private Fetched read(long uid, Message m) throws MessagingException, IOException {
+        long size = Math.max(0, m.getSize());
+        boolean oversized = size > settings.maxMessageBytes();
+        byte[] raw;
+        if (oversized) {
+            // Keep the headers (who, what, when) so an admin sees it; the body stays on the server.
+            StringBuilder headers = new StringBuilder();
+            var all = ((MimeMessage) m).getAllHeaderLines();
+            while (all.hasMoreElements()) {
+                headers.append(all.nextElement()).append("\r\n");
+            }
+            raw = headers.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        } else {
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size + 1024, Integer.MAX_VALUE));
+            m.writeTo(out);
+            raw = out.toByteArray();
+        }
+        return new Fetched(uid, dedupeKey(m, raw), raw, size, oversized);
+    }
+
+    static String dedupeKey(Message m, byte[] raw) throws MessagingException {
+        String[] ids = m.getHeader("Message-ID");
+        if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
+            return ids[0].strip().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
+        }
+        return "sha256:" + sha256(raw);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kontor.channels.email;
+
+import static dev.kontor.channels.db.Tables.MAIL_THREAD;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** The Message-IDs of a client's mail, in and out, with the ticket each belongs to. */
+@Component
+class MailThreads {
+
+    /** The ticket token we put into subjects: "[#1042]". */
+    static final Pattern SUBJECT_TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    MailThreads(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    static String normalize(String messageId) {
+        return messageId.strip().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
+    }
+
+    void record(long clientId, String messageId, long ticketId) {
+        if (messageId == null || messageId.isBlank()) {
+            return;
+        }
+        db.insertInto(MAIL_THREAD)
+                .set(MAIL_THREAD.CLIENT_ID, clientId)
+                .set(MAIL_THREAD.RFC_MESSAGE_ID, normalize(messageId))
+                .set(MAIL_THREAD.TICKET_ID, ticketId)
+                .set(MAIL_THREAD.RECORDED_AT, clock.instant())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The ticket of the newest known message among {@code messageIds}, within the client. */
+    Optional<Long> ticketOf(long clientId, Collection<String> messageIds) {
+        List<String> ids = messageIds.stream()
+                .filter(id -> id != null && !id.isBlank())
+                .map(MailThreads::normalize)
+                .toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.select(MAIL_THREAD.TICKET_ID)
+                .from(MAIL_THREAD)
+                .where(MAIL_THREAD.CLIENT_ID.eq(clientId).and(MAIL_THREAD.RFC_MESSAGE_ID.in(ids)))
+                .orderBy(MAIL_THREAD.RECORDED_AT.desc())
+                .limit(1)
+                .fetchOptional(MAIL_THREAD.TICKET_ID);
+    }
+
+    /** The ticket's Message-IDs, oldest first, for the References header of a reply. */
+    List<String> messageIdsOf(long ticketId, int limit) {
+        List<String> ids = new java.util.ArrayList<>(db.select(MAIL_THREAD.RFC_MESSAGE_ID)
+                .from(MAIL_THREAD)
+                .where(MAIL_THREAD.TICKET_ID.eq(ticketId))
+                .orderBy(MAIL_THREAD.RECORDED_AT.desc())
+                .limit(limit)
+                .fetch(MAIL_THREAD.RFC_MESSAGE_ID));
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
+    static Optional<Long> subjectToken(String subject) {
+        Matcher m = SUBJECT_TOKEN.matcher(subject == null ? "" : subject);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+}

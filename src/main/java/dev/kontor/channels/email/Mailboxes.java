@@ -1,0 +1,252 @@
+package dev.kontor.channels.email;
+
+import static dev.kontor.channels.db.Tables.MAILBOX;
+
+import dev.kontor.channels.MailboxCommands.CreateMailbox;
+import dev.kontor.channels.MailboxCommands.MailServer;
+import dev.kontor.channels.MailboxCommands.UpdateMailbox;
+import dev.kontor.channels.MailboxView;
+import dev.kontor.channels.db.tables.records.MailboxRecord;
+import dev.kontor.shared.InvalidInput;
+import dev.kontor.shared.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** Mailbox rows: settings with encrypted passwords, the IMAP cursor and the last error. */
+@Component
+public class Mailboxes {
+
+    private final DSLContext db;
+    private final CredentialCipher cipher;
+    private final Clock clock;
+
+    Mailboxes(DSLContext db, CredentialCipher cipher, Clock clock) {
+        this.db = db;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** A mailbox with its passwords decrypted, for connecting; never leaves the e-mail package's callers. */
+    public record Account(
+            long id,
+            long channelId,
+            long clientId,
+            long storeId,
+            MailServer imap,
+            String folder,
+            MailServer smtp,
+            String fromAddress,
+            String fromName,
+            String signature,
+            int pollSeconds,
+            boolean active,
+            Long uidValidity,
+            long lastUid) {}
+
+    public MailboxView insert(long channelId, long clientId, CreateMailbox c) {
+        require("imap.password", c.imap().password());
+        require("smtp.password", c.smtp().password());
+        MailboxRecord r = db.newRecord(MAILBOX);
+        r.setChannelId(channelId);
+        r.setClientId(clientId);
+        r.setStoreId(c.storeId());
+        apply(r, c.imap(), c.folder(), c.smtp(), c.fromAddress(), c.fromName(), c.signature(), c.pollSeconds());
+        r.setActive(true);
+        r.setCreatedAt(clock.instant());
+        r.setLastUid(0L);
+        r.setConsecutiveFailures(0);
+        r.store();
+        return view(r);
+    }
+
+    public MailboxView update(long id, UpdateMailbox c) {
+        MailboxRecord r = db.selectFrom(MAILBOX)
+                .where(MAILBOX.ID.eq(id))
+                .forUpdate()
+                .fetchOptional()
+                .orElseThrow(() -> new NotFound("mailbox " + id));
+        boolean serverChanged =
+                !r.getImapHost().equalsIgnoreCase(c.imap().host().strip())
+                        || !r.getImapUser().equals(c.imap().user().strip())
+                        || !r.getImapFolder().equals(c.folder().strip());
+        apply(r, c.imap(), c.folder(), c.smtp(), c.fromAddress(), c.fromName(), c.signature(), c.pollSeconds());
+        r.setActive(c.active());
+        if (serverChanged) {
+            // Another mailbox or folder: its UIDs mean nothing to the old cursor.
+            r.setUidValidity(null);
+            r.setLastUid(0L);
+        }
+        r.setLastError(null);
+        r.setLastErrorAt(null);
+        r.setConsecutiveFailures(0);
+        r.store();
+        return view(r);
+    }
+
+    private void apply(
+            MailboxRecord r,
+            MailServer imap,
+            String folder,
+            MailServer smtp,
+            String fromAddress,
+            String fromName,
+            String signature,
+            int pollSeconds) {
+        r.setImapHost(imap.host().strip());
+        r.setImapPort(imap.port());
+        r.setImapSecurity(imap.security());
+        r.setImapUser(imap.user().strip());
+        if (imap.password() != null && !imap.password().isEmpty()) {
+            r.setImapPassword(cipher.encrypt(imap.password()));
+        }
+        r.setImapFolder(folder.strip());
+        r.setSmtpHost(smtp.host().strip());
+        r.setSmtpPort(smtp.port());
+        r.setSmtpSecurity(smtp.security());
+        r.setSmtpUser(smtp.user().strip());
+        if (smtp.password() != null && !smtp.password().isEmpty()) {
+            r.setSmtpPassword(cipher.encrypt(smtp.password()));
+        }
+        r.setFromAddress(fromAddress.strip().toLowerCase(java.util.Locale.ROOT));
+        r.setFromName(fromName.strip());
+        r.setSignature(signature == null ? "" : signature.strip());
+        r.setPollSeconds(pollSeconds);
+    }
+
+    private static void require(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw InvalidInput.of(field, "must not be blank");
+        }
+    }
+
+    public List<MailboxView> all() {
+        return db.selectFrom(MAILBOX).orderBy(MAILBOX.FROM_ADDRESS).fetch(Mailboxes::view);
+    }
+
+    public Optional<MailboxView> find(long id) {
+        return db.selectFrom(MAILBOX).where(MAILBOX.ID.eq(id)).fetchOptional(Mailboxes::view);
+    }
+
+    public Optional<MailboxView> byChannel(long channelId) {
+        return db.selectFrom(MAILBOX).where(MAILBOX.CHANNEL_ID.eq(channelId)).fetchOptional(Mailboxes::view);
+    }
+
+    public Account account(long id) {
+        MailboxRecord r = db.selectFrom(MAILBOX)
+                .where(MAILBOX.ID.eq(id))
+                .fetchOptional()
+                .orElseThrow(() -> new NotFound("mailbox " + id));
+        return account(r);
+    }
+
+    public Optional<Account> accountOfChannel(long channelId) {
+        return db.selectFrom(MAILBOX)
+                .where(MAILBOX.CHANNEL_ID.eq(channelId))
+                .fetchOptional()
+                .map(this::account);
+    }
+
+    /** Every address we send from: mail from one of them is our own and must never open a ticket. */
+    public List<String> ownAddresses() {
+        return db.selectDistinct(MAILBOX.FROM_ADDRESS).from(MAILBOX).fetch(MAILBOX.FROM_ADDRESS);
+    }
+
+    /** Active mailboxes whose poll interval has passed. */
+    public List<Long> due(Instant now) {
+        return db.select(MAILBOX.ID)
+                .from(MAILBOX)
+                .where(MAILBOX.ACTIVE.isTrue())
+                .and(MAILBOX.LAST_FETCH_AT
+                        .isNull()
+                        .or(MAILBOX.LAST_FETCH_AT.le(org.jooq.impl.DSL.field(
+                                "{0} - make_interval(secs => {1})",
+                                Instant.class, org.jooq.impl.DSL.val(now), MAILBOX.POLL_SECONDS))))
+                .fetch(MAILBOX.ID);
+    }
+
+    void moveCursor(long id, long uidValidity, long lastUid) {
+        db.update(MAILBOX)
+                .set(MAILBOX.UID_VALIDITY, uidValidity)
+                .set(MAILBOX.LAST_UID, lastUid)
+                .where(MAILBOX.ID.eq(id))
+                .execute();
+    }
+
+    void fetched(long id) {
+        db.update(MAILBOX)
+                .set(MAILBOX.LAST_FETCH_AT, clock.instant())
+                .set(MAILBOX.LAST_ERROR, (String) null)
+                .set(MAILBOX.LAST_ERROR_AT, (Instant) null)
+                .set(MAILBOX.CONSECUTIVE_FAILURES, 0)
+                .where(MAILBOX.ID.eq(id))
+                .execute();
+    }
+
+    void failed(long id, String error) {
+        db.update(MAILBOX)
+                .set(MAILBOX.LAST_FETCH_AT, clock.instant())
+                .set(MAILBOX.LAST_ERROR, error)
+                .set(MAILBOX.LAST_ERROR_AT, clock.instant())
+                .set(MAILBOX.CONSECUTIVE_FAILURES, MAILBOX.CONSECUTIVE_FAILURES.plus(1))
+                .where(MAILBOX.ID.eq(id))
+                .execute();
+    }
+
+    private Account account(MailboxRecord r) {
+        return new Account(
+                r.getId(),
+                r.getChannelId(),
+                r.getClientId(),
+                r.getStoreId(),
+                new MailServer(
+                        r.getImapHost(),
+                        r.getImapPort(),
+                        r.getImapSecurity(),
+                        r.getImapUser(),
+                        cipher.decrypt(r.getImapPassword())),
+                r.getImapFolder(),
+                new MailServer(
+                        r.getSmtpHost(),
+                        r.getSmtpPort(),
+                        r.getSmtpSecurity(),
+                        r.getSmtpUser(),
+                        cipher.decrypt(r.getSmtpPassword())),
+                r.getFromAddress(),
+                r.getFromName(),
+                r.getSignature(),
+                r.getPollSeconds(),
+                r.getActive(),
+                r.getUidValidity(),
+                r.getLastUid());
+    }
+
+    static MailboxView view(MailboxRecord r) {
+        return new MailboxView(
+                r.getId(),
+                r.getChannelId(),
+                r.getClientId(),
+                r.getStoreId(),
+                r.getImapHost(),
+                r.getImapPort(),
+                r.getImapSecurity(),
+                r.getImapUser(),
+                r.getImapFolder(),
+                r.getSmtpHost(),
+                r.getSmtpPort(),
+                r.getSmtpSecurity(),
+                r.getSmtpUser(),
+                r.getFromAddress(),
+                r.getFromName(),
+                r.getSignature(),
+                r.getPollSeconds(),
+                r.getActive(),
+                r.getLastFetchAt(),
+                r.getLastError(),
+                r.getLastErrorAt(),
+                r.getConsecutiveFailures());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.kontor.channels.email;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What a raw e-mail says, as far as it could be read; {@code problems} names what was broken and recovered. */
+public record ParsedMail(
+        String messageId,
+        String inReplyTo,
+        List<String> references,
+        String fromAddress,
+        String fromName,
+        List<String> replyTo,
+        List<String> recipients,
+        String subject,
+        Instant sentAt,
+        String text,
+        String html,
+        List<ParsedAttachment> attachments,
+        boolean autoSubmitted,
+        Bounce bounce,
+        List<String> problems) {
+
+    /** A delivery status notification: which of our messages failed, and why. */
+    public record Bounce(String originalMessageId, String status, String diagnostic) {}
+}

@@ -1,0 +1,382 @@
+package dev.kontor.channels.email;
+
+import static dev.kontor.channels.db.Tables.INBOUND_MAIL;
+import static dev.kontor.channels.db.Tables.MAILBOX;
+import static dev.kontor.channels.db.Tables.OUTBOUND_MAIL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.kontor.KontorIntegrationTest;
+import dev.kontor.TestFixtures;
+import dev.kontor.channels.MailDelivery;
+import dev.kontor.channels.MailboxCommands.CreateMailbox;
+import dev.kontor.channels.MailboxCommands.MailServer;
+import dev.kontor.channels.MailboxManagement;
+import dev.kontor.channels.MailboxView;
+import dev.kontor.clients.StoreView;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.MessageKind;
+import dev.kontor.tickets.TicketCommands.Actor;
+import dev.kontor.tickets.TicketDetails;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketStatus;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The e-mail channel against a real IMAP and SMTP server (GreenMail) and the real database. */
+@KontorIntegrationTest
+class EmailChannelIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    MailboxManagement mail;
+
+    @Autowired
+    EmailChannel email;
+
+    @Autowired
+    MailFetcher fetcher;
+
+    @Autowired
+    InboundMails inbound;
+
+    @Autowired
+    InboundMailProcessor processor;
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    DSLContext db;
+
+    StoreView store;
+    MailboxView mailbox;
+    String support;
+
+    @BeforeEach
+    void mailbox() {
+        store = fixtures.store(fixtures.client());
+        support = TestFixtures.unique("support") + "@shop.test";
+        greenMail.setUser(support, support, "secret");
+        mailbox = mail.create(new CreateMailbox(
+                store.id(),
+                server(greenMail.getImap().getPort()),
+                "INBOX",
+                server(greenMail.getSmtp().getPort()),
+                support,
+                "Shop Support",
+                "Your shop team",
+                60));
+    }
+
+    private MailServer server(int port) {
+        return new MailServer("127.0.0.1", port, "none", support, "secret");
+    }
+
+    private void customerWrites(String from, String subject, String body, String inReplyTo) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+        m.setFrom(new InternetAddress(from, "Anna Becker", "UTF-8"));
+        m.setRecipients(Message.RecipientType.TO, support);
+        m.setSubject(subject, "UTF-8");
+        m.setText(body, "UTF-8");
+        if (inReplyTo != null) {
+            m.setHeader("In-Reply-To", inReplyTo);
+            m.setHeader("References", inReplyTo);
+        }
+        deliverTo(m);
+    }
+
+    private void deliverTo(MimeMessage m) throws Exception {
+        m.saveChanges();
+        greenMail.getUserManager().getUser(support).deliver(m);
+    }
+
+    private void deliverRaw(String raw) throws Exception {
+        deliverTo(new MimeMessage(
+                Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private List<Long> ticketsOfMailbox() {
+        return db.selectDistinct(INBOUND_MAIL.TICKET_ID)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()).and(INBOUND_MAIL.TICKET_ID.isNotNull()))
+                .fetch(INBOUND_MAIL.TICKET_ID);
+    }
+
+    private MimeMessage[] sentTo(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().contains(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toArray(MimeMessage[]::new);
+    }
+
+    @Test
+    void aCustomerMailBecomesATicketAndTheReplyGoesBackInTheSameThread() throws Exception {
+        String customer = TestFixtures.unique("anna") + "@example.net";
+        customerWrites(customer, "Wo ist meine Bestellung 100482?", "Hallo, mein Paket ist noch nicht da.", null);
+
+        assertThat(email.fetchNow(mailbox.id())).isEqualTo(1);
+        List<Long> ids = ticketsOfMailbox();
+        assertThat(ids).hasSize(1);
+        long ticketId = ids.get(0);
+        TicketDetails ticket = tickets.details(ticketId, ClientScope.everything());
+        assertThat(ticket.ticket().subject()).isEqualTo("Wo ist meine Bestellung 100482?");
+        assertThat(ticket.ticket().channelId()).isEqualTo(mailbox.channelId());
+        assertThat(ticket.messages().get(0).bodyText()).contains("mein Paket ist noch nicht da");
+
+        assertThat(email.fetchNow(mailbox.id()))
+                .as("nothing new on the second fetch")
+                .isZero();
+
+        tickets.reply(
+                ticketId,
+                ClientScope.everything(),
+                new Actor(null, "Agent"),
+                "Ihr Paket ist unterwegs.",
+                TicketStatus.PENDING,
+                List.of());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.TICKET_ID.eq(ticketId)));
+        email.sendDue();
+        MimeMessage[] answers = sentTo(customer);
+        assertThat(answers).hasSize(1);
+        MimeMessage answer = answers[0];
+        assertThat(answer.getSubject())
+                .isEqualTo("Re: Wo ist meine Bestellung 100482? [#"
+                        + ticket.ticket().number() + "]");
+        assertThat(answer.getHeader("In-Reply-To")[0]).isNotBlank();
+        assertThat(GreenMailUtil.getBody(answer))
+                .contains("Ihr Paket ist unterwegs.")
+                .contains("Your shop team");
+        long replyId = tickets.details(ticketId, ClientScope.everything()).messages().stream()
+                .filter(m -> m.kind() == MessageKind.OUTBOUND)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(mail.deliveries(List.of(replyId)).get(replyId).state()).isEqualTo(MailDelivery.State.SENT);
+
+        // The customer answers our mail: In-Reply-To carries our Message-ID.
+        customerWrites(customer, "Re: whatever they typed", "Danke, ist angekommen!", answer.getMessageID());
+        email.fetchNow(mailbox.id());
+        assertThat(ticketsOfMailbox()).containsExactly(ticketId);
+        TicketDetails after = tickets.details(ticketId, ClientScope.everything());
+        assertThat(after.messages()).hasSize(3);
+        assertThat(after.ticket().status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void theSubjectTokenThreadsOnlyTheTicketsOwnCustomer() throws Exception {
+        String customer = TestFixtures.unique("bea") + "@example.net";
+        customerWrites(customer, "Rücksendung", "Ich möchte zurücksenden.", null);
+        email.fetchNow(mailbox.id());
+        long ticketId = ticketsOfMailbox().get(0);
+        long number =
+                tickets.find(ticketId, ClientScope.everything()).orElseThrow().number();
+
+        customerWrites(customer, "Re: Rücksendung [#" + number + "]", "Noch eine Frage.", null);
+        customerWrites("stranger@example.org", "Re: Rücksendung [#" + number + "]", "Not the same person.", null);
+        email.fetchNow(mailbox.id());
+
+        assertThat(tickets.details(ticketId, ClientScope.everything()).messages())
+                .hasSize(2);
+        assertThat(ticketsOfMailbox())
+                .as("the stranger got a ticket of their own")
+                .hasSize(2);
+    }
+
+    @Test
+    void aRestartInTheMiddleOfAFetchLosesAndDuplicatesNothing() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            customerWrites(TestFixtures.unique("c") + "@example.net", "Frage " + i, "Text " + i, null);
+        }
+        // Crash after the raw mail was committed, before any of it was processed.
+        assertThat(fetcher.fetch(mailbox.id())).isEqualTo(3);
+        // Crash before the cursor's commit reached the disk: the next fetch reads the folder from the start.
+        db.update(MAILBOX)
+                .setNull(MAILBOX.UID_VALIDITY)
+                .set(MAILBOX.LAST_UID, 0L)
+                .where(MAILBOX.ID.eq(mailbox.id()))
+                .execute();
+        assertThat(email.fetchNow(mailbox.id())).as("already stored").isZero();
+        assertThat(email.fetchNow(mailbox.id())).isZero();
+
+        assertThat(db.fetchCount(INBOUND_MAIL, INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id())))
+                .isEqualTo(3);
+        assertThat(ticketsOfMailbox()).hasSize(3);
+        // Processing the same stored mail again adds nothing either.
+        db.update(INBOUND_MAIL)
+                .set(INBOUND_MAIL.STATUS, "new")
+                .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
+                .execute();
+        processor.processPending(mailbox.id());
+        for (long ticketId : ticketsOfMailbox()) {
+            assertThat(tickets.details(ticketId, ClientScope.everything()).messages())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aReplyWrittenWhileSmtpIsDownIsSentOnceWhenItIsBack() throws Exception {
+        String customer = TestFixtures.unique("carla") + "@example.net";
+        customerWrites(customer, "Rechnung", "Bitte eine Rechnung.", null);
+        email.fetchNow(mailbox.id());
+        long ticketId = ticketsOfMailbox().get(0);
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        db.update(MAILBOX)
+                .set(MAILBOX.SMTP_PORT, closedPort)
+                .where(MAILBOX.ID.eq(mailbox.id()))
+                .execute();
+
+        var reply = tickets.reply(
+                ticketId,
+                ClientScope.everything(),
+                new Actor(null, "Agent"),
+                "Anbei.",
+                TicketStatus.PENDING,
+                List.of());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id())));
+        email.sendDue();
+        MailDelivery waiting = mail.deliveries(List.of(reply.id())).get(reply.id());
+        assertThat(waiting.state()).isEqualTo(MailDelivery.State.QUEUED);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.lastError()).isNotBlank();
+        assertThat(waiting.nextAttemptAt()).isAfter(java.time.Instant.now());
+        email.sendDue();
+        assertThat(mail.deliveries(List.of(reply.id())).get(reply.id()).attempts())
+                .as("not retried before its time")
+                .isEqualTo(1);
+
+        db.update(MAILBOX)
+                .set(MAILBOX.SMTP_PORT, greenMail.getSmtp().getPort())
+                .where(MAILBOX.ID.eq(mailbox.id()))
+                .execute();
+        db.update(OUTBOUND_MAIL)
+                .set(OUTBOUND_MAIL.NEXT_ATTEMPT_AT, java.time.Instant.now())
+                .where(OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id()))
+                .execute();
+        email.sendDue();
+        email.sendDue();
+        assertThat(sentTo(customer)).hasSize(1);
+        assertThat(mail.deliveries(List.of(reply.id())).get(reply.id()).state()).isEqualTo(MailDelivery.State.SENT);
+    }
+
+    @Test
+    void autoRepliesOwnMailAndBouncesNeverOpenTickets() throws Exception {
+        String customer = TestFixtures.unique("dora") + "@example.net";
+        customerWrites(customer, "Umtausch", "Größe passt nicht.", null);
+        email.fetchNow(mailbox.id());
+        long ticketId = ticketsOfMailbox().get(0);
+        var reply = tickets.reply(
+                ticketId,
+                ClientScope.everything(),
+                new Actor(null, "Agent"),
+                "Gerne.",
+                TicketStatus.PENDING,
+                List.of());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id())));
+        email.sendDue();
+        String ourId = sentTo(customer)[0].getMessageID();
+
+        deliverRaw(
+                "From: " + customer + "\r\nTo: " + support + "\r\nSubject: Abwesend\r\nAuto-Submitted: auto-replied\r\n"
+                        + "In-Reply-To: " + ourId + "\r\nMessage-ID: <ooo-" + ticketId + "@example.net>\r\n\r\n"
+                        + "Ich bin bis Montag nicht im Büro.\r\n");
+        deliverRaw("From: Shop Support <" + support + ">\r\nTo: " + support + "\r\nSubject: loop\r\n"
+                + "Message-ID: <loop-" + ticketId + "@shop.test>\r\n\r\nOur own mail.\r\n");
+        deliverRaw("From: MAILER-DAEMON@mx.example.net\r\nTo: " + support + "\r\nSubject: Undelivered Mail\r\n"
+                + "Message-ID: <bounce-" + ticketId + "@mx.example.net>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nYour mail could not be delivered.\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\n"
+                + "Final-Recipient: rfc822; " + customer + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n"
+                + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: " + ourId + "\r\nSubject: Re\r\n"
+                + "--b--\r\n");
+        email.fetchNow(mailbox.id());
+
+        assertThat(ticketsOfMailbox()).containsExactly(ticketId);
+        assertThat(tickets.find(ticketId, ClientScope.everything())
+                        .orElseThrow()
+                        .status())
+                .as("the out-of-office reply did not reopen the ticket")
+                .isEqualTo(TicketStatus.PENDING);
+        assertThat(db.select(INBOUND_MAIL.STATUS)
+                        .from(INBOUND_MAIL)
+                        .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
+                        .orderBy(INBOUND_MAIL.ID)
+                        .fetch(INBOUND_MAIL.STATUS))
+                .containsExactly("imported", "ignored", "ignored", "bounce");
+        MailDelivery bounced = mail.deliveries(List.of(reply.id())).get(reply.id());
+        assertThat(bounced.state()).isEqualTo(MailDelivery.State.FAILED);
+        assertThat(bounced.lastError()).contains("5.1.1");
+    }
+
+    @Test
+    void aMailThatCannotBeReadIsQuarantinedWithItsReasonAndCanBeProcessedAgain() {
+        inbound.store(
+                mailbox.id(),
+                1L,
+                List.of(new InboundMails.Fetched(
+                        999_999, "sha256:broken-" + mailbox.id(), "no headers here at all".getBytes(), 22, false)));
+        processor.processPending(mailbox.id());
+
+        var quarantined = mail.quarantine(100).stream()
+                .filter(q -> q.mailboxId() == mailbox.id())
+                .toList();
+        assertThat(quarantined).hasSize(1);
+        assertThat(quarantined.get(0).reason()).contains("header");
+        assertThat(mail.reprocess(quarantined.get(0).id())).isEqualTo("quarantined");
+        assertThat(mail.original(quarantined.get(0).id())).isEqualTo("no headers here at all".getBytes());
+    }
+
+    @Test
+    void testConnectionReportsTheServersExactError() throws Exception {
+        assertThat(mail.check(mailbox.id()).ok()).isTrue();
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        db.update(MAILBOX)
+                .set(MAILBOX.IMAP_PORT, closedPort)
+                .where(MAILBOX.ID.eq(mailbox.id()))
+                .execute();
+        var check = mail.check(mailbox.id());
+        assertThat(check.imapError()).contains("Connection refused");
+        assertThat(check.smtpError()).isNull();
+    }
+}
