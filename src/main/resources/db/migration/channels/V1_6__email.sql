@@ -30,6 +30,8 @@ create table channels.mailbox (
   last_error             text,
   last_error_at          timestamptz,
   consecutive_failures   int not null default 0,
+  -- One fetch per mailbox at a time, across threads and nodes; a crashed fetcher's lease runs out.
+  fetch_lease_until      timestamptz,
   created_at             timestamptz not null
 );
 

@@ -48,9 +48,12 @@ public class EmailChannel {
         this.db = db;
     }
 
-    /** Fetches the mailbox now and processes what arrived; returns how many mails were stored. */
+    /**
+     * Fetches the mailbox now (after a running fetch of it has finished) and processes what arrived; returns how
+     * many mails this call stored.
+     */
     public int fetchNow(long mailboxId) {
-        int stored = fetcher.fetch(mailboxId);
+        int stored = fetcher.fetch(mailboxId, java.time.Duration.ofSeconds(60));
         processor.processPending(mailboxId);
         return stored;
     }

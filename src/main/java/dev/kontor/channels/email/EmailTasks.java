@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ class EmailTasks {
         return Tasks.oneTime("email-fetch", Long.class).execute((instance, context) -> {
             long mailboxId = instance.getData();
             processor.processPending(mailboxId); // left over from a crash
-            fetcher.fetch(mailboxId);
+            fetcher.fetch(mailboxId, Duration.ZERO);
             processor.processPending(mailboxId);
         });
     }

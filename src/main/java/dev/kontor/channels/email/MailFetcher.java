@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -54,8 +55,33 @@ class MailFetcher {
         this.transactions = transactions;
     }
 
-    /** Fetches until the mailbox has nothing new; returns how many messages were stored. */
-    int fetch(long mailboxId) {
+    /**
+     * Fetches until the mailbox has nothing new; returns how many messages were stored. Waits up to {@code patience}
+     * for another thread or node that is fetching the same mailbox, then gives up (returns 0).
+     */
+    int fetch(long mailboxId, Duration patience) {
+        // Longer than any fetch can take with the read timeout on each call, short enough to recover from a crash.
+        Duration lease = settings.readTimeout().multipliedBy(10);
+        long giveUp = System.nanoTime() + patience.toNanos();
+        while (!mailboxes.lease(mailboxId, lease)) {
+            if (System.nanoTime() - giveUp > 0) {
+                return 0;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        try {
+            return fetchLeased(mailboxId);
+        } finally {
+            mailboxes.release(mailboxId);
+        }
+    }
+
+    private int fetchLeased(long mailboxId) {
         Account account;
         try {
             account = mailboxes.account(mailboxId);

@@ -168,6 +168,24 @@ public class Mailboxes {
                 .fetch(MAILBOX.ID);
     }
 
+    /** Takes the mailbox's fetch lease if nobody holds it; true when this caller may fetch. */
+    boolean lease(long id, java.time.Duration length) {
+        Instant now = clock.instant();
+        return db.update(MAILBOX)
+                        .set(MAILBOX.FETCH_LEASE_UNTIL, now.plus(length))
+                        .where(MAILBOX.ID.eq(id))
+                        .and(MAILBOX.FETCH_LEASE_UNTIL.isNull().or(MAILBOX.FETCH_LEASE_UNTIL.lt(now)))
+                        .execute()
+                == 1;
+    }
+
+    void release(long id) {
+        db.update(MAILBOX)
+                .setNull(MAILBOX.FETCH_LEASE_UNTIL)
+                .where(MAILBOX.ID.eq(id))
+                .execute();
+    }
+
     void moveCursor(long id, long uidValidity, long lastUid) {
         db.update(MAILBOX)
                 .set(MAILBOX.UID_VALIDITY, uidValidity)

@@ -140,12 +140,31 @@ class EmailChannelIntegrationTests {
                 .toArray(MimeMessage[]::new);
     }
 
+    /** The scheduler's outbox task may be sending at the same moment; either of us may be the one that sends. */
+    private void sendUntil(java.util.concurrent.Callable<Boolean> done) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            email.sendDue();
+            return done.call();
+        });
+    }
+
+    @Test
+    void theSchedulerFetchesMailboxesByItself() throws Exception {
+        String customer = TestFixtures.unique("eva") + "@example.net";
+        customerWrites(customer, "Lieferadresse ändern", "Bitte an die Büroadresse liefern.", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !ticketsOfMailbox().isEmpty());
+        assertThat(tickets.find(ticketsOfMailbox().get(0), ClientScope.everything())
+                        .orElseThrow()
+                        .subject())
+                .isEqualTo("Lieferadresse ändern");
+    }
+
     @Test
     void aCustomerMailBecomesATicketAndTheReplyGoesBackInTheSameThread() throws Exception {
         String customer = TestFixtures.unique("anna") + "@example.net";
         customerWrites(customer, "Wo ist meine Bestellung 100482?", "Hallo, mein Paket ist noch nicht da.", null);
 
-        assertThat(email.fetchNow(mailbox.id())).isEqualTo(1);
+        email.fetchNow(mailbox.id());
         List<Long> ids = ticketsOfMailbox();
         assertThat(ids).hasSize(1);
         long ticketId = ids.get(0);
@@ -167,7 +186,7 @@ class EmailChannelIntegrationTests {
                 List.of());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.TICKET_ID.eq(ticketId)));
-        email.sendDue();
+        sendUntil(() -> sentTo(customer).length > 0);
         MimeMessage[] answers = sentTo(customer);
         assertThat(answers).hasSize(1);
         MimeMessage answer = answers[0];
@@ -220,7 +239,7 @@ class EmailChannelIntegrationTests {
             customerWrites(TestFixtures.unique("c") + "@example.net", "Frage " + i, "Text " + i, null);
         }
         // Crash after the raw mail was committed, before any of it was processed.
-        assertThat(fetcher.fetch(mailbox.id())).isEqualTo(3);
+        fetcher.fetch(mailbox.id(), Duration.ofSeconds(60));
         // Crash before the cursor's commit reached the disk: the next fetch reads the folder from the start.
         db.update(MAILBOX)
                 .setNull(MAILBOX.UID_VALIDITY)
@@ -228,7 +247,6 @@ class EmailChannelIntegrationTests {
                 .where(MAILBOX.ID.eq(mailbox.id()))
                 .execute();
         assertThat(email.fetchNow(mailbox.id())).as("already stored").isZero();
-        assertThat(email.fetchNow(mailbox.id())).isZero();
 
         assertThat(db.fetchCount(INBOUND_MAIL, INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id())))
                 .isEqualTo(3);
@@ -269,7 +287,7 @@ class EmailChannelIntegrationTests {
                 List.of());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id())));
-        email.sendDue();
+        sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).attempts() > 0);
         MailDelivery waiting = mail.deliveries(List.of(reply.id())).get(reply.id());
         assertThat(waiting.state()).isEqualTo(MailDelivery.State.QUEUED);
         assertThat(waiting.attempts()).isEqualTo(1);
@@ -288,7 +306,7 @@ class EmailChannelIntegrationTests {
                 .set(OUTBOUND_MAIL.NEXT_ATTEMPT_AT, java.time.Instant.now())
                 .where(OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id()))
                 .execute();
-        email.sendDue();
+        sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).state() == MailDelivery.State.SENT);
         email.sendDue();
         assertThat(sentTo(customer)).hasSize(1);
         assertThat(mail.deliveries(List.of(reply.id())).get(reply.id()).state()).isEqualTo(MailDelivery.State.SENT);
@@ -309,7 +327,7 @@ class EmailChannelIntegrationTests {
                 List.of());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id())));
-        email.sendDue();
+        sendUntil(() -> sentTo(customer).length > 0);
         String ourId = sentTo(customer)[0].getMessageID();
 
         deliverRaw(
