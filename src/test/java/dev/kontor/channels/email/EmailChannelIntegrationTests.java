@@ -383,6 +383,41 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void everyCorpusMessageBecomesATicketMessageOrAQuarantineEntryWithAReason() {
+        List<java.nio.file.Path> files = EmailCorpus.messages();
+        long uid = 1;
+        for (java.nio.file.Path file : files) {
+            byte[] raw = EmailCorpus.read(file);
+            inbound.store(
+                    mailbox.id(),
+                    7L,
+                    List.of(new InboundMails.Fetched(
+                            uid++, "sha256:" + MailFetcher.sha256(raw), raw, raw.length, false)));
+        }
+        processor.processPending(mailbox.id());
+
+        var outcomes = db.select(INBOUND_MAIL.STATUS, INBOUND_MAIL.REASON, INBOUND_MAIL.TICKET_ID)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
+                .fetch();
+        assertThat(outcomes).as("identical files are stored once").hasSizeLessThanOrEqualTo(files.size());
+        assertThat(outcomes).hasSizeGreaterThan(files.size() - 5);
+        for (var o : outcomes) {
+            assertThat(o.value1()).isIn("imported", "quarantined", "ignored", "bounce");
+            if (!o.value1().equals("imported")) {
+                assertThat(o.value2()).as("a readable reason").isNotBlank();
+            } else {
+                assertThat(o.value3()).isNotNull();
+            }
+        }
+        var counts = outcomes.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        r -> r.value1(), java.util.stream.Collectors.counting()));
+        System.out.println("E-mail corpus through the channel: " + counts);
+        assertThat(counts.getOrDefault("imported", 0L)).isGreaterThan(files.size() / 2);
+    }
+
+    @Test
     void testConnectionReportsTheServersExactError() throws Exception {
         assertThat(mail.check(mailbox.id()).ok()).isTrue();
         int closedPort;
