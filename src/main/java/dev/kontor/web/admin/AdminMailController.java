@@ -1,6 +1,5 @@
 package dev.kontor.web.admin;
 
-import dev.kontor.channels.ConnectionCheck;
 import dev.kontor.channels.MailboxCommands.CreateMailbox;
 import dev.kontor.channels.MailboxCommands.MailServer;
 import dev.kontor.channels.MailboxCommands.UpdateMailbox;
@@ -144,11 +143,11 @@ class AdminMailController {
                 () -> edit(id, model));
     }
 
+    /** Shows the result on the page itself: it names the servers' errors, which belong in no session. */
     @PostMapping("/admin/mailboxes/{id}/check")
-    String check(@PathVariable long id, RedirectAttributes redirect) {
-        ConnectionCheck result = mail.check(id);
-        redirect.addFlashAttribute("check", result);
-        return "redirect:/admin/mailboxes/" + id;
+    String check(@PathVariable long id, Model model) {
+        model.addAttribute("check", mail.check(id));
+        return edit(id, model);
     }
 
     @PostMapping("/admin/mailboxes/{id}/fetch")
