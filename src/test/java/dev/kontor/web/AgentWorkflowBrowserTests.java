@@ -159,6 +159,32 @@ class AgentWorkflowBrowserTests {
             page.navigate(url("/admin/users"));
             assertThat(page.locator("table.grid")).containsText("anna@kontor.local");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-users.png")));
+
+            // A mailbox for the new store, pointing at a server that is not there: the test shows the error.
+            page.navigate(url("/admin/mailboxes"));
+            page.selectOption("#storeId", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+            page.fill("#imapHost", "127.0.0.1");
+            page.fill("#imapPort", "1");
+            page.selectOption("#imapSecurity", "none");
+            page.fill("#imapUser", "help@browser.test");
+            page.fill("#imapPassword", "secret");
+            page.fill("#smtpHost", "127.0.0.1");
+            page.fill("#smtpPort", "1");
+            page.selectOption("#smtpSecurity", "none");
+            page.fill("#smtpUser", "help@browser.test");
+            page.fill("#smtpPassword", "secret");
+            page.fill("#fromAddress", "help@browser.test");
+            page.fill("#fromName", "Browser Co Support");
+            page.click("form[action='/admin/mailboxes'] button[type=submit]");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("admin-mailboxes.png"))
+                    .setFullPage(true));
+            page.click("a:text('help@browser.test')");
+            page.click("form[action$='/check'] button");
+            assertThat(page.locator(".notice.error").first()).containsText("IMAP");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-mailbox.png")));
+            page.navigate(url("/admin/mail-quarantine"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-quarantine.png")));
         }
     }
 }

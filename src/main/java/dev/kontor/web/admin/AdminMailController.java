@@ -56,7 +56,7 @@ class AdminMailController {
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
-            boolean active) {
+            Boolean active) {
 
         static MailboxForm blank() {
             return new MailboxForm(
@@ -97,7 +97,15 @@ class AdminMailController {
         }
 
         UpdateMailbox toUpdate() {
-            return new UpdateMailbox(imap(), folder, smtp(), fromAddress, fromName, signature, pollSeconds, active);
+            return new UpdateMailbox(
+                    imap(),
+                    folder,
+                    smtp(),
+                    fromAddress,
+                    fromName,
+                    signature,
+                    pollSeconds,
+                    !Boolean.FALSE.equals(active));
         }
     }
 
