@@ -78,7 +78,8 @@ public final class MailParser {
         p.put("mail.mime.multipart.ignoremissingboundaryparameter", "true");
         p.put("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
         p.put("mail.mime.multipart.allowempty", "true");
-        p.put("mail.mime.allowutf8", "true");
+        // Headers are read byte for byte (as ISO-8859-1); text() then tells raw UTF-8 from legacy 8-bit bytes.
+        p.put("mail.mime.allowutf8", "false");
         this.session = Session.getInstance(p);
     }
 

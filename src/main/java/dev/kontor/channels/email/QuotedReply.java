@@ -16,11 +16,13 @@ public final class QuotedReply {
     private static final List<Pattern> QUOTE_HEADERS = List.of(
             // Gmail, Apple Mail, Thunderbird: "On Mon, 3 Feb 2025 at 10:00, Anna <a@b> wrote:" (may wrap)
             Pattern.compile("(?im)^[ \\t]*On\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bwrote:[ \\t]*$"),
-            Pattern.compile("(?im)^[ \\t]*Am\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bschrieb[^\\n]{0,100}:[ \\t]*$"),
+            Pattern.compile(
+                    "(?im)^[ \\t]*Am\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bschrieb[^\\n]{0,100}(\\n[^\\n]{0,100})?:[ \\t]*$"),
             Pattern.compile("(?im)^[ \\t]*Le\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\ba écrit[ \\t]*:[ \\t]*$"),
             Pattern.compile("(?im)^[ \\t]*Il giorno\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bha scritto[ \\t]*:[ \\t]*$"),
             Pattern.compile("(?im)^[ \\t]*(El|On)\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bescribió[ \\t]*:[ \\t]*$"),
-            Pattern.compile("(?im)^[ \\t]*Op\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bschreef[^\\n]{0,100}:[ \\t]*$"),
+            Pattern.compile(
+                    "(?im)^[ \\t]*Op\\b[^\\n]{0,200}(\\n[^\\n]{0,200})?\\bschreef[^\\n]{0,100}(\\n[^\\n]{0,100})?:[ \\t]*$"),
             Pattern.compile("(?im)^[ \\t]*-{2,}[ \\t]*(Original Message|Ursprüngliche Nachricht|Message d'origine"
                     + "|Message d’origine|Messaggio originale|Mensaje original|Oorspronkelijk bericht)[ \\t]*-{2,}"),
             // Outlook: a From/Sent header block
