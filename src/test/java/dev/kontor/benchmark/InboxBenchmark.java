@@ -2,7 +2,6 @@ package dev.kontor.benchmark;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,10 +13,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,53 +40,37 @@ public final class InboxBenchmark {
         Path jar = Path.of(args[1]);
         Path data = Path.of(args[2]).toAbsolutePath();
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
-        int dbPort = freePort();
-        int httpPort = freePort();
-        Files.createDirectories(data);
 
         System.out.printf("Kontor benchmark: %,d tickets, data in %s%n", n, data);
         accessLog = data.resolveSibling(data.getFileName() + "-access.log");
         Files.deleteIfExists(accessLog);
         // Tomcat's access log gives the server-side time of each request (%D, microseconds), from the first byte
         // read to the last byte written: security filters, session and rendering included.
-        ProcessBuilder pb = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-jar",
-                jar.toString(),
-                "--server.tomcat.accesslog.enabled=true",
-                "--server.tomcat.accesslog.buffered=false",
-                "--server.tomcat.accesslog.directory=" + accessLog.getParent(),
-                "--server.tomcat.accesslog.prefix=" + accessLog.getFileName(),
-                "--server.tomcat.accesslog.suffix=",
-                "--server.tomcat.accesslog.file-date-format=",
-                "--server.tomcat.accesslog.rotate=false",
-                "--server.tomcat.accesslog.pattern=%s %D");
-        pb.environment().put("KONTOR_DATA_DIR", data.toString());
-        pb.environment().put("KONTOR_DB_PORT", Integer.toString(dbPort));
-        pb.environment().put("KONTOR_PORT", Integer.toString(httpPort));
-        pb.environment().put("KONTOR_ADMIN_EMAIL", "bench-admin@kontor.local");
-        pb.environment().put("KONTOR_ADMIN_PASSWORD", "bench-admin-password");
-        pb.environment().put("KONTOR_DEMO", "false");
-        pb.redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
-        Process app = pb.start();
-        try {
-            String base = "http://localhost:" + httpPort;
-            awaitHealthy(base, app);
-            BenchmarkData filler = new BenchmarkData(dbPort);
+        try (BenchmarkApp app = BenchmarkApp.start(
+                jar,
+                data,
+                Map.of(
+                        "KONTOR_ADMIN_EMAIL", "bench-admin@kontor.local",
+                        "KONTOR_ADMIN_PASSWORD", "bench-admin-password"),
+                List.of(
+                        "--server.tomcat.accesslog.enabled=true",
+                        "--server.tomcat.accesslog.buffered=false",
+                        "--server.tomcat.accesslog.directory=" + accessLog.getParent(),
+                        "--server.tomcat.accesslog.prefix=" + accessLog.getFileName(),
+                        "--server.tomcat.accesslog.suffix=",
+                        "--server.tomcat.accesslog.file-date-format=",
+                        "--server.tomcat.accesslog.rotate=false",
+                        "--server.tomcat.accesslog.pattern=%s %D"))) {
+            BenchmarkData filler = new BenchmarkData(app.dbPort);
             double fillSeconds = filler.fill(n);
             if (fillSeconds > 0) {
                 System.out.printf("Filled in %.1f s%n", fillSeconds);
             }
-            run(base, filler, requests, app, data);
-        } finally {
-            app.destroy();
-            app.waitFor();
+            run(app.base(), filler, requests, app);
         }
     }
 
-    private static void run(String base, BenchmarkData data, int requests, Process app, Path dataDir) throws Exception {
+    private static void run(String base, BenchmarkData data, int requests, BenchmarkApp app) throws Exception {
         List<Long> visible = new ArrayList<>();
         long tickets;
         long messages;
@@ -183,43 +166,7 @@ public final class InboxBenchmark {
                         base + "/api/v1/tickets/" + visible.get(random.nextInt(visible.size())),
                         BenchmarkData.AGENT_TOKEN));
 
-        long rss = status(app.pid(), "VmRSS");
-        long hwm = status(app.pid(), "VmHWM");
-        List<Long> postgres = postgresProcesses(dataDir);
-        // PSS shares each shared page among the processes that map it, so shared_buffers is counted once.
-        long pgPss = postgres.stream().mapToLong(pid -> rollup(pid, "Pss")).sum();
-        System.out.printf(
-                "%nMemory: app RSS %,d MB (peak %,d MB, -Xmx1g); embedded PostgreSQL PSS %,d MB in %d processes%n",
-                rss / 1024, hwm / 1024, pgPss / 1024, postgres.size());
-    }
-
-    /** The postmaster (from its pid file) and its children. */
-    private static List<Long> postgresProcesses(Path dataDir) {
-        try {
-            long postmaster =
-                    Long.parseLong(Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"))
-                            .get(0)
-                            .strip());
-            List<Long> pids = new ArrayList<>(List.of(postmaster));
-            ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> pids.add(c.pid())));
-            return pids;
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    /** A field of /proc/PID/smaps_rollup in kB, 0 when unreadable. */
-    private static long rollup(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D+", ""));
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
+        System.out.printf("%n%s%n", app.memoryLine());
     }
 
     @FunctionalInterface
@@ -313,45 +260,6 @@ public final class InboxBenchmark {
         String location = r.headers().firstValue("Location").orElse("");
         if (r.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + location);
-        }
-    }
-
-    private static void awaitHealthy(String base, Process app) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(deadline)) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("Kontor exited; see the log next to the data folder");
-            }
-            try {
-                if (get(http, base + "/actuator/health", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Kontor did not start in time");
-    }
-
-    /** A field of /proc/PID/status in kB, 0 when the process is gone. */
-    private static long status(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D+", ""));
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

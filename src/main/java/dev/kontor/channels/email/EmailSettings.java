@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 public record EmailSettings(
         String secretKey,
         @DefaultValue("26214400") @Min(1024) long maxMessageBytes,
-        @DefaultValue("200") @Min(1) @Max(10000) int fetchBatch,
+        @DefaultValue("500") @Min(1) @Max(10000) int fetchBatch,
         @DefaultValue("20s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue("5s") Duration dispatchInterval,

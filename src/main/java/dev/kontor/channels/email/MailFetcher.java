@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -107,25 +108,29 @@ class MailFetcher {
                 if (lastUid == 0 && account.uidValidity() != null && account.uidValidity() != validity) {
                     log.info("Mailbox {}: UIDVALIDITY changed, reading the folder again", mailboxId);
                 }
-                while (true) {
-                    List<Message> batch = newMessages(folder, uids, lastUid);
-                    if (batch.isEmpty()) {
-                        break;
+                // One UID listing per round (not per batch: listing a large folder is what costs), then the
+                // messages in batches, each stored and committed before the next; again until nothing is new.
+                List<Message> fresh;
+                while (!(fresh = newMessages(folder, uids, lastUid)).isEmpty()) {
+                    for (int from = 0; from < fresh.size(); from += settings.fetchBatch()) {
+                        List<Message> batch = fresh.subList(from, Math.min(fresh.size(), from + settings.fetchBatch()));
+                        // The whole batch's messages in one IMAP command, instead of a round trip per message.
+                        prefetch(folder, batch);
+                        List<Fetched> fetched = new ArrayList<>();
+                        for (Message m : batch) {
+                            fetched.add(read(uids.getUID(m), m));
+                        }
+                        long cursor = fetched.get(fetched.size() - 1).uid();
+                        Integer count = transactions.execute(tx -> {
+                            int n = inbound.store(mailboxId, validity, fetched);
+                            mailboxes.moveCursor(mailboxId, validity, cursor);
+                            return n;
+                        });
+                        stored += count == null ? 0 : count;
+                        lastUid = cursor;
+                        // After the commit: the server may now forget about them as far as we are concerned.
+                        folder.setFlags(batch.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
                     }
-                    List<Fetched> fetched = new ArrayList<>();
-                    for (Message m : batch) {
-                        fetched.add(read(uids.getUID(m), m));
-                    }
-                    long cursor = fetched.get(fetched.size() - 1).uid();
-                    Integer count = transactions.execute(tx -> {
-                        int n = inbound.store(mailboxId, validity, fetched);
-                        mailboxes.moveCursor(mailboxId, validity, cursor);
-                        return n;
-                    });
-                    stored += count == null ? 0 : count;
-                    lastUid = cursor;
-                    // After the commit: the server may now forget about them as far as we are concerned.
-                    folder.setFlags(batch.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
                 }
             } finally {
                 folder.close(false);
@@ -142,10 +147,10 @@ class MailFetcher {
     private List<Message> newMessages(Folder folder, UIDFolder uids, long lastUid) throws MessagingException {
         // getMessagesByUID(n, MAXUID) returns the last message even when n is above every UID: filter again.
         Message[] candidates = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.SIZE);
-        folder.fetch(candidates, profile);
+        // Sizes for the whole listing in one command: each command costs a pass over the folder on some servers.
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(FetchProfile.Item.SIZE);
+        folder.fetch(candidates, sizes);
         List<Message> fresh = new ArrayList<>();
         for (Message m : candidates) {
             if (m != null && uids.getUID(m) > lastUid) {
@@ -159,7 +164,19 @@ class MailFetcher {
                 return Long.MAX_VALUE;
             }
         }));
-        return fresh.size() > settings.fetchBatch() ? fresh.subList(0, settings.fetchBatch()) : fresh;
+        return fresh;
+    }
+
+    private void prefetch(Folder folder, List<Message> batch) throws MessagingException {
+        List<Message> small = new ArrayList<>();
+        for (Message m : batch) {
+            if (m.getSize() <= settings.maxMessageBytes()) {
+                small.add(m);
+            }
+        }
+        FetchProfile whole = new FetchProfile();
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(small.toArray(Message[]::new), whole);
     }
 
     private Fetched read(long uid, Message m) throws MessagingException, IOException {

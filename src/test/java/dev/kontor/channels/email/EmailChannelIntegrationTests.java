@@ -394,7 +394,12 @@ class EmailChannelIntegrationTests {
                     List.of(new InboundMails.Fetched(
                             uid++, "sha256:" + MailFetcher.sha256(raw), raw, raw.length, false)));
         }
-        processor.processPending(mailbox.id());
+        // The scheduler may be processing some of them at the same time: wait until none is left.
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            processor.processPending(mailbox.id());
+            return !db.fetchExists(
+                    INBOUND_MAIL, INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()).and(INBOUND_MAIL.STATUS.eq("new")));
+        });
 
         var outcomes = db.select(INBOUND_MAIL.STATUS, INBOUND_MAIL.REASON, INBOUND_MAIL.TICKET_ID)
                 .from(INBOUND_MAIL)

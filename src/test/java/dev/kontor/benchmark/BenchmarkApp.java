@@ -1,0 +1,143 @@
+package dev.kontor.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged Kontor jar as a separate process on its own data folder, with its memory as the OS sees it. */
+final class BenchmarkApp implements AutoCloseable {
+
+    final Path data;
+    final int dbPort;
+    final int httpPort;
+    final Process process;
+
+    private BenchmarkApp(Path data, int dbPort, int httpPort, Process process) {
+        this.data = data;
+        this.dbPort = dbPort;
+        this.httpPort = httpPort;
+        this.process = process;
+    }
+
+    static BenchmarkApp start(Path jar, Path data, Map<String, String> env, List<String> args) throws Exception {
+        Files.createDirectories(data);
+        int dbPort = freePort();
+        int httpPort = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("KONTOR_DATA_DIR", data.toString());
+        pb.environment().put("KONTOR_DB_PORT", Integer.toString(dbPort));
+        pb.environment().put("KONTOR_PORT", Integer.toString(httpPort));
+        pb.environment().put("KONTOR_DEMO", "false");
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
+        BenchmarkApp app = new BenchmarkApp(data, dbPort, httpPort, pb.start());
+        app.awaitHealthy();
+        return app;
+    }
+
+    String base() {
+        return "http://localhost:" + httpPort;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + dbPort + "/postgres?user=postgres";
+    }
+
+    private void awaitHealthy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kontor exited; see the log next to the data folder");
+            }
+            try {
+                var r = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Kontor did not start in time");
+    }
+
+    /** Resident, peak resident (kB) of the app, and the PSS (kB) and count of its PostgreSQL's processes. */
+    long[] memory() {
+        List<Long> postgres = postgresProcesses();
+        // PSS shares each shared page among the processes that map it, so shared_buffers is counted once.
+        long pss = postgres.stream()
+                .mapToLong(pid -> field("/proc/" + pid + "/smaps_rollup", "Pss"))
+                .sum();
+        return new long[] {
+            field("/proc/" + process.pid() + "/status", "VmRSS"),
+            field("/proc/" + process.pid() + "/status", "VmHWM"),
+            pss,
+            postgres.size()
+        };
+    }
+
+    String memoryLine() {
+        long[] m = memory();
+        return String.format(
+                "Memory: app RSS %,d MB (peak %,d MB, -Xmx1g); embedded PostgreSQL PSS %,d MB in %d processes",
+                m[0] / 1024, m[1] / 1024, m[2] / 1024, m[3]);
+    }
+
+    private List<Long> postgresProcesses() {
+        try {
+            long postmaster =
+                    Long.parseLong(Files.readAllLines(data.resolve("pg").resolve("postmaster.pid"))
+                            .get(0)
+                            .strip());
+            List<Long> pids = new ArrayList<>(List.of(postmaster));
+            ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> pids.add(c.pid())));
+            return pids;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** A "Name: value kB" field of a /proc file, 0 when unreadable. */
+    private static long field(String file, String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(name + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
