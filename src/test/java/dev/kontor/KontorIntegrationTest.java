@@ -34,7 +34,16 @@ public @interface KontorIntegrationTest {
                 context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(
-                                "kontor-test", Map.of("kontor.data.dir", dir.toString(), "server.port", "0")));
+                                "kontor-test",
+                                Map.of(
+                                        "kontor.data.dir",
+                                        dir.toString(),
+                                        "server.port",
+                                        "0",
+                                        // The scheduler's fetches do not idle here, so tests can fetch when they
+                                        // choose; the IDLE test idles explicitly.
+                                        "kontor.email.max-idle",
+                                        "0s")));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -19,11 +19,19 @@ import org.springframework.context.annotation.Configuration;
 class EmailTasks {
 
     @Bean
-    OneTimeTask<Long> emailFetchTask(MailFetcher fetcher, InboundMailProcessor processor) {
+    OneTimeTask<Long> emailFetchTask(
+            MailFetcher fetcher, InboundMailProcessor processor, Mailboxes mailboxes, EmailSettings settings) {
         return Tasks.oneTime("email-fetch", Long.class).execute((instance, context) -> {
             long mailboxId = instance.getData();
             processor.processPending(mailboxId); // left over from a crash
-            fetcher.fetch(mailboxId, Duration.ZERO);
+            // Idle (where the server can) until about the next poll, so a mailbox is watched all the time.
+            Duration idle = mailboxes
+                    .find(mailboxId)
+                    .map(m -> Duration.ofSeconds(m.pollSeconds()).minusSeconds(5))
+                    .filter(d -> !d.isNegative())
+                    .map(d -> d.compareTo(settings.maxIdle()) > 0 ? settings.maxIdle() : d)
+                    .orElse(Duration.ZERO);
+            fetcher.fetch(mailboxId, Duration.ZERO, idle, () -> processor.processPending(mailboxId));
             processor.processPending(mailboxId);
         });
     }

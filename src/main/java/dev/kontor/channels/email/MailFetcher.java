@@ -21,9 +21,19 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +52,14 @@ class MailFetcher {
     private final MailServers servers;
     private final EmailSettings settings;
     private final TransactionTemplate transactions;
+    private final Semaphore idlers;
+    private final Set<IMAPFolder> idling = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "imap-idle-waker");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean stopping;
 
     MailFetcher(
             Mailboxes mailboxes,
@@ -54,6 +72,7 @@ class MailFetcher {
         this.servers = servers;
         this.settings = settings;
         this.transactions = transactions;
+        this.idlers = new Semaphore(settings.maxIdling());
     }
 
     /**
@@ -61,6 +80,15 @@ class MailFetcher {
      * for another thread or node that is fetching the same mailbox, then gives up (returns 0).
      */
     int fetch(long mailboxId, Duration patience) {
+        return fetch(mailboxId, patience, Duration.ZERO, () -> {});
+    }
+
+    /**
+     * As {@link #fetch(long, Duration)}, then, when the server supports IMAP IDLE, stays connected for up to
+     * {@code idle} and fetches as soon as the server announces new mail; {@code afterRound} runs after each round
+     * (the caller processes what was stored).
+     */
+    int fetch(long mailboxId, Duration patience, Duration idle, Runnable afterRound) {
         // Longer than any fetch can take with the read timeout on each call, short enough to recover from a crash.
         Duration lease = settings.readTimeout().multipliedBy(10);
         long giveUp = System.nanoTime() + patience.toNanos();
@@ -76,13 +104,13 @@ class MailFetcher {
             }
         }
         try {
-            return fetchLeased(mailboxId);
+            return fetchLeased(mailboxId, idle, afterRound);
         } finally {
             mailboxes.release(mailboxId);
         }
     }
 
-    private int fetchLeased(long mailboxId) {
+    private int fetchLeased(long mailboxId, Duration idle, Runnable afterRound) {
         Account account;
         try {
             account = mailboxes.account(mailboxId);
@@ -108,40 +136,113 @@ class MailFetcher {
                 if (lastUid == 0 && account.uidValidity() != null && account.uidValidity() != validity) {
                     log.info("Mailbox {}: UIDVALIDITY changed, reading the folder again", mailboxId);
                 }
-                // One UID listing per round (not per batch: listing a large folder is what costs), then the
-                // messages in batches, each stored and committed before the next; again until nothing is new.
-                List<Message> fresh;
-                while (!(fresh = newMessages(folder, uids, lastUid)).isEmpty()) {
-                    for (int from = 0; from < fresh.size(); from += settings.fetchBatch()) {
-                        List<Message> batch = fresh.subList(from, Math.min(fresh.size(), from + settings.fetchBatch()));
-                        // The whole batch's messages in one IMAP command, instead of a round trip per message.
-                        prefetch(folder, batch);
-                        List<Fetched> fetched = new ArrayList<>();
-                        for (Message m : batch) {
-                            fetched.add(read(uids.getUID(m), m));
-                        }
-                        long cursor = fetched.get(fetched.size() - 1).uid();
-                        Integer count = transactions.execute(tx -> {
-                            int n = inbound.store(mailboxId, validity, fetched);
-                            mailboxes.moveCursor(mailboxId, validity, cursor);
-                            return n;
-                        });
-                        stored += count == null ? 0 : count;
-                        lastUid = cursor;
-                        // After the commit: the server may now forget about them as far as we are concerned.
-                        folder.setFlags(batch.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
-                    }
+                long[] cursor = {lastUid};
+                stored += drain(mailboxId, folder, validity, cursor);
+                mailboxes.fetched(mailboxId);
+                afterRound.run();
+                if (!idle.isZero() && store instanceof IMAPStore imap && imap.hasCapability("IDLE")) {
+                    stored += idle(mailboxId, (IMAPFolder) folder, validity, cursor, idle, afterRound);
                 }
             } finally {
                 folder.close(false);
             }
-            mailboxes.fetched(mailboxId);
         } catch (MessagingException | IOException | RuntimeException e) {
             String error = MailServers.describe(e);
             log.warn("Fetching mailbox {} ({}) failed: {}", mailboxId, account.fromAddress(), error);
             mailboxes.failed(mailboxId, error);
         }
         return stored;
+    }
+
+    /**
+     * One UID listing per round (not per batch: listing a large folder is what costs), then the messages in
+     * batches, each stored and committed before the next; again until nothing is new. Moves {@code cursor[0]}.
+     */
+    private int drain(long mailboxId, Folder folder, long validity, long[] cursor)
+            throws MessagingException, IOException {
+        UIDFolder uids = (UIDFolder) folder;
+        int stored = 0;
+        List<Message> fresh;
+        while (!(fresh = newMessages(folder, uids, cursor[0])).isEmpty()) {
+            for (int from = 0; from < fresh.size(); from += settings.fetchBatch()) {
+                List<Message> batch = fresh.subList(from, Math.min(fresh.size(), from + settings.fetchBatch()));
+                // The whole batch's messages in one IMAP command, instead of a round trip per message.
+                prefetch(folder, batch);
+                List<Fetched> fetched = new ArrayList<>();
+                for (Message m : batch) {
+                    fetched.add(read(uids.getUID(m), m));
+                }
+                long last = fetched.get(fetched.size() - 1).uid();
+                Integer count = transactions.execute(tx -> {
+                    int n = inbound.store(mailboxId, validity, fetched);
+                    mailboxes.moveCursor(mailboxId, validity, last);
+                    return n;
+                });
+                stored += count == null ? 0 : count;
+                cursor[0] = last;
+                // After the commit: the server may now forget about them as far as we are concerned.
+                folder.setFlags(batch.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * IMAP IDLE: the server tells us when mail arrives, so it is in the inbox within seconds instead of at the next
+     * poll. A NOOP from a timer ends each IDLE before the read timeout would, and shutdown ends it at once.
+     * At most {@code maxIdling} mailboxes idle per node, so idling never takes every scheduler thread.
+     */
+    private int idle(
+            long mailboxId, IMAPFolder folder, long validity, long[] cursor, Duration budget, Runnable afterRound)
+            throws MessagingException, IOException {
+        if (!idlers.tryAcquire()) {
+            return 0;
+        }
+        idling.add(folder);
+        int stored = 0;
+        try {
+            long end = System.nanoTime() + budget.toNanos();
+            long slice = Math.max(1000, settings.readTimeout().toMillis() / 2);
+            while (!stopping && System.nanoTime() - end < 0) {
+                long wait = Math.min(slice, Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                ScheduledFuture<?> wake = waker.schedule(() -> interrupt(folder), wait, TimeUnit.MILLISECONDS);
+                try {
+                    folder.idle(true);
+                } finally {
+                    wake.cancel(false);
+                }
+                int n = drain(mailboxId, folder, validity, cursor);
+                if (n > 0) {
+                    stored += n;
+                    afterRound.run();
+                }
+            }
+        } finally {
+            idling.remove(folder);
+            idlers.release();
+        }
+        return stored;
+    }
+
+    /** Any command on the folder ends a running IDLE. */
+    private static void interrupt(IMAPFolder folder) {
+        try {
+            folder.getMessageCount();
+        } catch (MessagingException | RuntimeException e) {
+            // the connection is gone; the idling thread sees it too
+        }
+    }
+
+    /** True while a fetch of this node holds the mailbox in IMAP IDLE (for tests and diagnostics). */
+    boolean idling() {
+        return !idling.isEmpty();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopIdling() {
+        stopping = true;
+        idling.forEach(MailFetcher::interrupt);
+        waker.shutdownNow();
     }
 
     private List<Message> newMessages(Folder folder, UIDFolder uids, long lastUid) throws MessagingException {

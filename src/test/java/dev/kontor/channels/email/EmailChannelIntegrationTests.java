@@ -149,6 +149,25 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void imapIdleBringsNewMailInWithinSecondsInsteadOfAtTheNextPoll() throws Exception {
+        email.fetchNow(mailbox.id()); // the scheduler's first fetch may be running: wait for the lease, then idle
+        var idler = java.util.concurrent.CompletableFuture.supplyAsync(() -> fetcher.fetch(
+                mailbox.id(),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(10),
+                () -> processor.processPending(mailbox.id())));
+        await().atMost(Duration.ofSeconds(30)).until(fetcher::idling);
+
+        String customer = TestFixtures.unique("ida") + "@example.net";
+        customerWrites(customer, "Sofort da?", "Kommt das gleich an?", null);
+        await().atMost(Duration.ofSeconds(8)).until(() -> !ticketsOfMailbox().isEmpty());
+
+        assertThat(idler.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("stored by the idling fetch")
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSchedulerFetchesMailboxesByItself() throws Exception {
         String customer = TestFixtures.unique("eva") + "@example.net";
         customerWrites(customer, "Lieferadresse ändern", "Bitte an die Büroadresse liefern.", null);
