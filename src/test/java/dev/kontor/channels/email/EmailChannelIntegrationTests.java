@@ -42,7 +42,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The e-mail channel against a real IMAP and SMTP server (GreenMail) and the real database. */
 @KontorIntegrationTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class EmailChannelIntegrationTests {
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
@@ -222,6 +226,27 @@ class EmailChannelIntegrationTests {
                 .orElseThrow()
                 .id();
         assertThat(mail.deliveries(List.of(replyId)).get(replyId).state()).isEqualTo(MailDelivery.State.SENT);
+        var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        Long.toString(fixtures.admin().id()))
+                .roles("ADMIN");
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/tickets/" + ticketId)
+                                .with(agent))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("sent by e-mail").contains("original e-mail");
+        long inboundId = db.select(INBOUND_MAIL.ID)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.TICKET_ID.eq(ticketId))
+                .fetchOne(INBOUND_MAIL.ID);
+        var original = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/tickets/" + ticketId + "/mail/" + inboundId)
+                        .with(agent))
+                .andReturn()
+                .getResponse();
+        assertThat(original.getContentType()).isEqualTo("message/rfc822");
+        assertThat(original.getContentAsString()).contains("mein Paket ist noch nicht da");
 
         // The customer answers our mail: In-Reply-To carries our Message-ID.
         customerWrites(customer, "Re: whatever they typed", "Danke, ist angekommen!", answer.getMessageID());
