@@ -22,7 +22,8 @@ public final class MailboxCommands {
             @NotBlank @Email @Size(max = 254) String fromAddress,
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
-            @Min(10) @Max(86400) int pollSeconds) {}
+            @Min(10) @Max(86400) int pollSeconds,
+            boolean plusAddressing) {}
 
     /** A blank password keeps the stored one, so the edit form never has to show it. */
     public record UpdateMailbox(
@@ -33,7 +34,8 @@ public final class MailboxCommands {
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
-            boolean active) {}
+            boolean plusAddressing,
+            @NotNull Boolean active) {}
 
     public record MailServer(
             @NotBlank @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]]+", message = "is not a host name")

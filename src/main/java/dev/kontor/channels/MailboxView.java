@@ -21,6 +21,7 @@ public record MailboxView(
         String fromName,
         String signature,
         int pollSeconds,
+        boolean plusAddressing,
         boolean active,
         Instant lastFetchAt,
         String lastError,

@@ -22,6 +22,8 @@ create table channels.mailbox (
   from_name              text not null,
   signature              text not null default '',
   poll_seconds           int not null default 60 check (poll_seconds between 10 and 86400),
+  -- Reply-To "local+t<ticket>.<signature>@domain": replies find their ticket even without headers or subject.
+  plus_addressing        boolean not null default false,
   active                 boolean not null default true,
   -- IMAP cursor: messages with a UID above last_uid in this UIDVALIDITY are new.
   uid_validity           bigint,

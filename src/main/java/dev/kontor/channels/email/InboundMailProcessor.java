@@ -196,7 +196,7 @@ class InboundMailProcessor {
 
     /**
      * Which ticket a mail continues: first by In-Reply-To/References against Message-IDs we know, then by the
-     * "[#1042]" token in the subject, but only when the sender is that ticket's customer: a subject alone never
+     * signed reply address we sent, then by the "[#1042]" token in the subject, but only when the sender is that ticket's customer: a subject alone never
      * puts a mail on somebody else's ticket.
      */
     private Optional<TicketView> thread(Account account, ParsedMail parsed, CustomerView customer) {
@@ -209,6 +209,12 @@ class InboundMailProcessor {
                 threads.ticketOf(account.clientId(), refs).flatMap(id -> tickets.find(id, client));
         if (byHeaders.isPresent()) {
             return byHeaders.filter(t -> t.status() != TicketStatus.CLOSED);
+        }
+        // A signed reply address is as good as a header: only recipients of our mail know it.
+        Optional<TicketView> byAddress = threads.replyAddressTicket(account.fromAddress(), parsed.recipients())
+                .flatMap(id -> tickets.find(id, client));
+        if (byAddress.isPresent()) {
+            return byAddress.filter(t -> t.status() != TicketStatus.CLOSED);
         }
         return MailThreads.subjectToken(parsed.subject())
                 .flatMap(number -> tickets.findByNumber(number, client))

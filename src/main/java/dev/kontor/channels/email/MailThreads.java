@@ -19,12 +19,40 @@ class MailThreads {
     /** The ticket token we put into subjects: "[#1042]". */
     static final Pattern SUBJECT_TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
 
+    private static final Pattern PLUS_TOKEN = Pattern.compile("^([^@+]+)\\+t(\\d{1,18})\\.([0-9a-f]{12})@(.+)$");
+
     private final DSLContext db;
     private final Clock clock;
+    private final CredentialCipher cipher;
 
-    MailThreads(DSLContext db, Clock clock) {
+    MailThreads(DSLContext db, Clock clock, CredentialCipher cipher) {
         this.db = db;
         this.clock = clock;
+        this.cipher = cipher;
+    }
+
+    /** "support+t42.1a2b3c4d5e6f@shop.test" for ticket 42 of the mailbox support@shop.test. */
+    String replyAddress(String mailboxAddress, long ticketId) {
+        int at = mailboxAddress.indexOf('@');
+        return mailboxAddress.substring(0, at) + "+t" + ticketId + "." + cipher.sign("ticket:" + ticketId)
+                + mailboxAddress.substring(at);
+    }
+
+    /** The ticket of a reply address we handed out for this mailbox, if the signature is ours. */
+    Optional<Long> replyAddressTicket(String mailboxAddress, Collection<String> recipients) {
+        int at = mailboxAddress.indexOf('@');
+        String local = mailboxAddress.substring(0, at);
+        String domain = mailboxAddress.substring(at + 1);
+        for (String recipient : recipients) {
+            Matcher m = PLUS_TOKEN.matcher(recipient.toLowerCase(Locale.ROOT));
+            if (m.matches() && m.group(1).equals(local) && m.group(4).equals(domain)) {
+                long ticketId = Long.parseLong(m.group(2));
+                if (cipher.sign("ticket:" + ticketId).equals(m.group(3))) {
+                    return Optional.of(ticketId);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static String normalize(String messageId) {

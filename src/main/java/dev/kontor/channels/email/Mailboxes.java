@@ -43,6 +43,7 @@ public class Mailboxes {
             String fromName,
             String signature,
             int pollSeconds,
+            boolean plusAddressing,
             boolean active,
             Long uidValidity,
             long lastUid) {}
@@ -55,6 +56,7 @@ public class Mailboxes {
         r.setClientId(clientId);
         r.setStoreId(c.storeId());
         apply(r, c.imap(), c.folder(), c.smtp(), c.fromAddress(), c.fromName(), c.signature(), c.pollSeconds());
+        r.setPlusAddressing(c.plusAddressing());
         r.setActive(true);
         r.setCreatedAt(clock.instant());
         r.setLastUid(0L);
@@ -74,6 +76,7 @@ public class Mailboxes {
                         || !r.getImapUser().equals(c.imap().user().strip())
                         || !r.getImapFolder().equals(c.folder().strip());
         apply(r, c.imap(), c.folder(), c.smtp(), c.fromAddress(), c.fromName(), c.signature(), c.pollSeconds());
+        r.setPlusAddressing(c.plusAddressing());
         r.setActive(c.active());
         if (serverChanged) {
             // Another mailbox or folder: its UIDs mean nothing to the old cursor.
@@ -237,6 +240,7 @@ public class Mailboxes {
                 r.getFromName(),
                 r.getSignature(),
                 r.getPollSeconds(),
+                r.getPlusAddressing(),
                 r.getActive(),
                 r.getUidValidity(),
                 r.getLastUid());
@@ -261,6 +265,7 @@ public class Mailboxes {
                 r.getFromName(),
                 r.getSignature(),
                 r.getPollSeconds(),
+                r.getPlusAddressing(),
                 r.getActive(),
                 r.getLastFetchAt(),
                 r.getLastError(),

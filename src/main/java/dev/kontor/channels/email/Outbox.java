@@ -195,6 +195,12 @@ class Outbox {
             }
         };
         m.setFrom(new InternetAddress(account.fromAddress(), account.fromName(), "UTF-8"));
+        if (account.plusAddressing()) {
+            m.setReplyTo(new InternetAddress[] {
+                new InternetAddress(
+                        threads.replyAddress(account.fromAddress(), ticket.id()), account.fromName(), "UTF-8")
+            });
+        }
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
         m.setSubject(subject(ticket), "UTF-8");
         m.setSentDate(java.util.Date.from(clock.instant()));

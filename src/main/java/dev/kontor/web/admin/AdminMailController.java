@@ -56,11 +56,12 @@ class AdminMailController {
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
+            Boolean plusAddressing,
             Boolean active) {
 
         static MailboxForm blank() {
             return new MailboxForm(
-                    null, "", 993, "ssl", "", "", "INBOX", "", 587, "starttls", "", "", "", "", "", 60, true);
+                    null, "", 993, "ssl", "", "", "INBOX", "", 587, "starttls", "", "", "", "", "", 60, false, true);
         }
 
         static MailboxForm of(MailboxView m) {
@@ -81,6 +82,7 @@ class AdminMailController {
                     m.fromName(),
                     m.signature(),
                     m.pollSeconds(),
+                    m.plusAddressing(),
                     m.active());
         }
 
@@ -93,7 +95,16 @@ class AdminMailController {
         }
 
         CreateMailbox toCreate() {
-            return new CreateMailbox(storeId, imap(), folder, smtp(), fromAddress, fromName, signature, pollSeconds);
+            return new CreateMailbox(
+                    storeId,
+                    imap(),
+                    folder,
+                    smtp(),
+                    fromAddress,
+                    fromName,
+                    signature,
+                    pollSeconds,
+                    Boolean.TRUE.equals(plusAddressing));
         }
 
         UpdateMailbox toUpdate() {
@@ -105,6 +116,7 @@ class AdminMailController {
                     fromName,
                     signature,
                     pollSeconds,
+                    Boolean.TRUE.equals(plusAddressing),
                     !Boolean.FALSE.equals(active));
         }
     }

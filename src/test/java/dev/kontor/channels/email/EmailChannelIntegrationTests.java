@@ -93,7 +93,8 @@ class EmailChannelIntegrationTests {
                 support,
                 "Shop Support",
                 "Your shop team",
-                60));
+                60,
+                false));
     }
 
     private MailServer server(int port) {
@@ -169,6 +170,59 @@ class EmailChannelIntegrationTests {
         assertThat(idler.get(30, java.util.concurrent.TimeUnit.SECONDS))
                 .as("stored by the idling fetch")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSignedReplyAddressThreadsTheReplyAndAForgedOneDoesNot() throws Exception {
+        mail.update(
+                mailbox.id(),
+                new dev.kontor.channels.MailboxCommands.UpdateMailbox(
+                        server(greenMail.getImap().getPort()),
+                        "INBOX",
+                        server(greenMail.getSmtp().getPort()),
+                        support,
+                        "Shop Support",
+                        "",
+                        60,
+                        true,
+                        true));
+        String customer = TestFixtures.unique("fay") + "@example.net";
+        customerWrites(customer, "Gutschein", "Wo bleibt mein Gutschein?", null);
+        email.fetchNow(mailbox.id());
+        long ticketId = ticketsOfMailbox().get(0);
+        var reply = tickets.reply(
+                ticketId,
+                ClientScope.everything(),
+                new Actor(null, "Agent"),
+                "Kommt morgen.",
+                TicketStatus.PENDING,
+                List.of());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> db.fetchExists(OUTBOUND_MAIL, OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id())));
+        sendUntil(() -> sentTo(customer).length > 0);
+        String replyTo = ((InternetAddress) sentTo(customer)[0].getReplyTo()[0]).getAddress();
+        assertThat(replyTo).startsWith(support.substring(0, support.indexOf('@')) + "+t" + ticketId + ".");
+
+        // The customer's mailer drops every header and the subject token; the address still leads home.
+        MimeMessage answer = new MimeMessage(Session.getInstance(new Properties()));
+        answer.setFrom(new InternetAddress(customer));
+        answer.setRecipients(Message.RecipientType.TO, replyTo);
+        answer.setSubject("Gutschein");
+        answer.setText("Danke!");
+        deliverTo(answer);
+        MimeMessage forged = new MimeMessage(Session.getInstance(new Properties()));
+        forged.setFrom(new InternetAddress(customer));
+        forged.setRecipients(Message.RecipientType.TO, replyTo.replaceAll("\\.[0-9a-f]{12}@", ".000000000000@"));
+        forged.setSubject("Gutschein");
+        forged.setText("Anderes Thema");
+        deliverTo(forged);
+        email.fetchNow(mailbox.id());
+
+        assertThat(tickets.details(ticketId, ClientScope.everything()).messages())
+                .hasSize(3);
+        assertThat(ticketsOfMailbox())
+                .as("the forged address opened a ticket of its own")
+                .hasSize(2);
     }
 
     @Test
