@@ -144,6 +144,16 @@ public class MailboxManagement {
                 .orElseThrow(() -> new NotFound("inbound mail " + inboundId));
     }
 
+    /**
+     * Whether a ticket message came from an autoresponder, a mailing list or a bounce: automatic answers must
+     * skip those, or two robots answer each other forever.
+     */
+    @Transactional(readOnly = true)
+    public boolean automatic(long messageId) {
+        return db.fetchExists(
+                INBOUND_MAIL, INBOUND_MAIL.MESSAGE_ID.eq(messageId).and(INBOUND_MAIL.AUTO_SUBMITTED.isTrue()));
+    }
+
     /** The client of a reply that went out by e-mail, for access checks. */
     @Transactional(readOnly = true)
     public long clientOfMessage(long messageId) {

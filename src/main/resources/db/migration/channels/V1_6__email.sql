@@ -52,6 +52,8 @@ create table channels.inbound_mail (
   ticket_id      bigint,
   message_id     bigint,
   reply_address  text,                         -- where replies to this mail go (Reply-To, else From)
+  -- An autoresponder or list wrote it: automatic answers (rules) must never answer it.
+  auto_submitted boolean not null default false,
   attempts       int not null default 0,
   fetched_at     timestamptz not null,
   processed_at   timestamptz,

@@ -153,6 +153,7 @@ class InboundMailProcessor {
         }
         CustomerView customer = customers.resolve(account.clientId(), "email", from, parsed.fromName());
         Optional<TicketView> thread = thread(account, parsed, customer);
+        mail.setAutoSubmitted(parsed.autoSubmitted());
         if (parsed.autoSubmitted() && thread.isPresent()) {
             // An out-of-office answer to our reply: keep the ticket as it is, and never answer it.
             return new Outcome(

@@ -463,6 +463,25 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void aNewTicketFromAnAutoresponderIsMarkedSoNoAutomaticAnswerGoesBack() throws Exception {
+        deliverRaw("From: noreply@marketplace.example\r\nTo: " + support + "\r\nSubject: Your listing report\r\n"
+                + "Auto-Submitted: auto-generated\r\nMessage-ID: <report-" + mailbox.id()
+                + "@marketplace.example>\r\n\r\n"
+                + "12 listings were updated.\r\n");
+        customerWrites(TestFixtures.unique("gus") + "@example.net", "Frage", "Eine echte Frage.", null);
+        email.fetchNow(mailbox.id());
+
+        var messages = db.select(INBOUND_MAIL.MESSAGE_ID)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
+                .orderBy(INBOUND_MAIL.ID)
+                .fetch(INBOUND_MAIL.MESSAGE_ID);
+        assertThat(messages).hasSize(2).doesNotContainNull();
+        assertThat(mail.automatic(messages.get(0))).isTrue();
+        assertThat(mail.automatic(messages.get(1))).isFalse();
+    }
+
+    @Test
     void aMailThatCannotBeReadIsQuarantinedWithItsReasonAndCanBeProcessedAgain() {
         inbound.store(
                 mailbox.id(),
