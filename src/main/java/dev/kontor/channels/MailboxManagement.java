@@ -106,21 +106,23 @@ public class MailboxManagement {
 
     /** The mail exactly as the server delivered it. */
     @Transactional(readOnly = true)
-    public byte[] original(long inboundId) {
+    public OriginalMail original(long inboundId) {
         return db.select(INBOUND_MAIL.RAW)
                 .from(INBOUND_MAIL)
                 .where(INBOUND_MAIL.ID.eq(inboundId))
                 .fetchOptional(INBOUND_MAIL.RAW)
+                .map(raw -> new OriginalMail(inboundId, raw))
                 .orElseThrow(() -> new NotFound("inbound mail " + inboundId));
     }
 
     /** The original of a mail imported into the given ticket; empty for any other pairing. */
     @Transactional(readOnly = true)
-    public java.util.Optional<byte[]> originalOnTicket(long ticketId, long inboundId) {
+    public java.util.Optional<OriginalMail> originalOnTicket(long ticketId, long inboundId) {
         return db.select(INBOUND_MAIL.RAW)
                 .from(INBOUND_MAIL)
                 .where(INBOUND_MAIL.ID.eq(inboundId).and(INBOUND_MAIL.TICKET_ID.eq(ticketId)))
-                .fetchOptional(INBOUND_MAIL.RAW);
+                .fetchOptional(INBOUND_MAIL.RAW)
+                .map(raw -> new OriginalMail(inboundId, raw));
     }
 
     /** For ticket messages: the stored original of each inbound mail message, by message id. */

@@ -14,9 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,11 +92,7 @@ class MailboxRestController {
         if (!scope.permits(mail.clientOfInbound(id))) {
             throw new NotFound("inbound mail " + id);
         }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mail-" + id + ".eml\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .body(mail.original(id));
+        return mail.original(id).asDownload();
     }
 
     @GetMapping("/messages/{messageId}/delivery")

@@ -14,8 +14,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -192,14 +190,6 @@ class AdminMailController {
 
     @GetMapping("/admin/mail/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable long id) {
-        return eml(id, mail.original(id));
-    }
-
-    static ResponseEntity<byte[]> eml(long id, byte[] raw) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mail-" + id + ".eml\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .body(raw);
+        return mail.original(id).asDownload();
     }
 }

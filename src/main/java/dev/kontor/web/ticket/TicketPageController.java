@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -198,13 +196,9 @@ class TicketPageController {
     @GetMapping("/tickets/{id}/mail/{inboundId}")
     ResponseEntity<byte[]> originalMail(CurrentUser user, @PathVariable long id, @PathVariable long inboundId) {
         tickets.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket " + id));
-        byte[] raw = mail.originalOnTicket(id, inboundId)
-                .orElseThrow(() -> new dev.kontor.shared.NotFound("mail " + inboundId));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mail-" + inboundId + ".eml\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType("message/rfc822"))
-                .body(raw);
+        return mail.originalOnTicket(id, inboundId)
+                .orElseThrow(() -> new dev.kontor.shared.NotFound("mail " + inboundId))
+                .asDownload();
     }
 
     @GetMapping("/attachments/{id}")
