@@ -43,6 +43,22 @@ class AgentWorkflowBrowserTests {
     @Autowired
     AccountManagement accounts;
 
+    @Autowired
+    dev.kontor.channels.MailboxManagement mail;
+
+    @Autowired
+    dev.kontor.channels.email.EmailChannel email;
+
+    @Autowired
+    dev.kontor.clients.ClientManagement clients;
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension greenMail =
+            new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(
+                            com.icegreen.greenmail.util.ServerSetupTest.SMTP_IMAP))
+                    .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                            .withDisabledAuthentication());
+
     @BeforeAll
     static void launch() {
         assumeFalse(Boolean.getBoolean("skipBrowserTests"), "browser tests skipped (-DskipBrowserTests)");
@@ -184,6 +200,68 @@ class AgentWorkflowBrowserTests {
             assertThat(page.locator(".notice.error").first()).containsText("IMAP");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-mailbox.png")));
             page.navigate(url("/admin/mail-quarantine"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-quarantine.png")));
+        }
+    }
+
+    @Test
+    void anAgentAnswersAnEmailAndSeesItDeliveredWhileTheQuarantineKeepsAnUnreadableOne() throws Exception {
+        String support = "service@nordwind.example";
+        greenMail.setUser(support, support, "secret");
+        var store = clients.storeByKey("nordwind-web").orElseThrow();
+        var imap = new dev.kontor.channels.MailboxCommands.MailServer(
+                "127.0.0.1", greenMail.getImap().getPort(), "none", support, "secret");
+        var smtp = new dev.kontor.channels.MailboxCommands.MailServer(
+                "127.0.0.1", greenMail.getSmtp().getPort(), "none", support, "secret");
+        var mailbox = mail.create(new dev.kontor.channels.MailboxCommands.CreateMailbox(
+                store.id(), imap, "INBOX", smtp, support, "Nordwind Service", "Ihr Nordwind-Team", 3600, false));
+        var session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        var m = new jakarta.mail.internet.MimeMessage(session);
+        m.setFrom(new jakarta.mail.internet.InternetAddress("kerstin@example.de", "Kerstin Vogel", "UTF-8"));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, support);
+        m.setSubject("Zelt undicht – Garantie?", "UTF-8");
+        m.setText(
+                "Hallo,\n\nmein Zelt ist nach zwei Nächten undicht. Bekomme ich Ersatz?\n\nGrüße\nKerstin\n\n"
+                        + "Am 02.11.2026 um 09:12 schrieb Nordwind Service <service@nordwind.example>:\n> Danke für Ihre Bestellung",
+                "UTF-8");
+        m.saveChanges();
+        greenMail.getUserManager().getUser(support).deliver(m);
+        greenMail
+                .getUserManager()
+                .getUser(support)
+                .deliver(new jakarta.mail.internet.MimeMessage(
+                        session,
+                        new java.io.ByteArrayInputStream(("To: " + support + "\r\nSubject: =?broken?Q?x?=\r\n"
+                                        + "Message-ID: <no-sender@example>\r\n\r\nwho sent this?\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+        email.fetchNow(mailbox.id());
+
+        try (BrowserContext anna = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(anna, "anna@kontor.local");
+            page.locator("table.tickets .subject a", new Page.LocatorOptions().setHasText("Zelt undicht"))
+                    .click();
+            page.waitForURL("**/tickets/**");
+            assertThat(page.locator(".message.m-inbound").first()).containsText("mein Zelt ist nach zwei Nächten");
+            assertThat(page.locator(".message.m-inbound").first()).not().containsText("Danke für Ihre Bestellung");
+            page.fill("#composer", "Das tut uns leid! Wir schicken Ihnen ein neues Zelt.");
+            page.click("#send");
+            assertThat(page.locator(".message.m-outbound").last()).containsText("ein neues Zelt");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> {
+                        email.sendDue();
+                        return greenMail.getReceivedMessagesForDomain("example.de").length > 0;
+                    });
+            page.reload();
+            assertThat(page.locator(".message.m-outbound .delivery").last()).containsText("per E-Mail gesendet");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("ticket-email.png"))
+                    .setFullPage(true));
+        }
+        try (BrowserContext admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(admin, "admin@kontor.local");
+            page.navigate(url("/admin/mail-quarantine"));
+            assertThat(page.locator("table.grid")).containsText("no usable sender address");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-quarantine.png")));
         }
     }

@@ -145,8 +145,8 @@ class InboundMailProcessor {
         }
         String from = parsed.fromAddress();
         if (from == null || !EmailAddress.isValid(from)) {
-            throw new InvalidInput(List.of(new dev.kontor.shared.FieldError(
-                    "from", "the mail has no usable sender address (" + (from == null ? "none" : from) + ")")));
+            throw new UnparseableMail(
+                    "the mail has no usable sender address (" + (from == null ? "no From header" : from) + ")");
         }
         if (mailboxes.ownAddresses().contains(from.toLowerCase(Locale.ROOT))) {
             return Outcome.of("ignored", "sent from one of our own addresses (" + from + "): a mail loop");
