@@ -23,6 +23,5 @@ public record EmailSettings(
         @DefaultValue("12") @Min(1) @Max(100) int maxSendAttempts,
         @DefaultValue("30s") Duration firstRetryDelay,
         @DefaultValue("1h") Duration maxRetryDelay,
-        @DefaultValue("14d") Duration orderThreadWindow,
         @DefaultValue("5m") Duration maxIdle,
         @DefaultValue("4") @Min(0) @Max(1000) int maxIdling) {}
