@@ -169,7 +169,7 @@ public class MailboxManagement {
     }
 
     @Transactional(readOnly = true)
-    public Map<Long, MailDelivery> deliveries(Collection<Long> messageIds) {
+    public Map<Long, ReplyDelivery> deliveries(Collection<Long> messageIds) {
         return messageIds.isEmpty() ? Map.of() : email.deliveries(messageIds);
     }
 

@@ -3,5 +3,5 @@
  * replies back. The API channel ({@code POST /api/v1/inbound-messages}) serves web forms and custom integrations.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "clients", "customers", "accounts", "shared"})
+        allowedDependencies = {"tickets", "orders", "clients", "customers", "accounts", "shared"})
 package dev.kontor.channels;

@@ -11,6 +11,7 @@ public final class TicketCommands {
     /**
      * A customer message a channel accepted. {@code externalId} is the channel's id of the message: the same id
      * on the same channel is stored once. {@code ticketId}, when a channel threads it onto an existing ticket.
+     * {@code orderRefs}: orders the channel knows the message is about (a marketplace thread's order).
      */
     public record IngestMessage(
             long clientId,
@@ -24,7 +25,46 @@ public final class TicketCommands {
             String externalId,
             Long ticketId,
             Instant receivedAt,
-            List<NewAttachment> attachments) {}
+            List<NewAttachment> attachments,
+            List<String> orderRefs) {
+
+        /** A message that names no order. */
+        public IngestMessage(
+                long clientId,
+                long storeId,
+                long channelId,
+                long customerId,
+                String authorName,
+                String subject,
+                String bodyText,
+                String bodyHtml,
+                String externalId,
+                Long ticketId,
+                Instant receivedAt,
+                List<NewAttachment> attachments) {
+            this(
+                    clientId,
+                    storeId,
+                    channelId,
+                    customerId,
+                    authorName,
+                    subject,
+                    bodyText,
+                    bodyHtml,
+                    externalId,
+                    ticketId,
+                    receivedAt,
+                    attachments,
+                    List.of());
+        }
+    }
+
+    /**
+     * An answer to the customer written on the channel itself (a seller replying in the marketplace's back office):
+     * recorded on the ticket, never sent again.
+     */
+    public record RecordChannelReply(
+            long ticketId, long channelId, String externalId, String authorName, String bodyText, Instant sentAt) {}
 
     public record NewAttachment(String filename, String contentType, byte[] content) {}
 

@@ -14,6 +14,7 @@ import dev.kontor.tickets.MessageView.AttachmentView;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
+import dev.kontor.tickets.TicketCommands.RecordChannelReply;
 import dev.kontor.tickets.TicketEvents.MessageReceived;
 import dev.kontor.tickets.TicketEvents.NoteAdded;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
@@ -105,6 +106,7 @@ public class TicketManagement {
         } else {
             ticket.customerWrote(at);
         }
+        ticket.concernsOrders(m.orderRefs());
         tickets.save(ticket);
         String html = HtmlSanitizing.sanitize(m.bodyHtml());
         String text = m.bodyText() != null && !m.bodyText().isBlank() ? m.bodyText() : HtmlSanitizing.toText(html);
@@ -155,6 +157,51 @@ public class TicketManagement {
                 new ReplyPosted(ticketId, ticket.clientId(), ticket.channelId(), messageId, actor.userId()));
         feed.announce(ticketId, ticket.clientId(), "message");
         return message(messageId);
+    }
+
+    /**
+     * Records an answer written on the channel itself (not in Kontor), once per external id. It counts as a reply
+     * (first response, status) but publishes no {@link ReplyPosted}: nobody must send it again.
+     */
+    public Optional<Long> recordChannelReply(RecordChannelReply r) {
+        validateBody("body", r.bodyText(), null);
+        db.execute("select pg_advisory_xact_lock(hashtext(?))", r.channelId() + "/" + r.externalId());
+        boolean seen = db.fetchExists(
+                MESSAGE, MESSAGE.CHANNEL_ID.eq(r.channelId()).and(MESSAGE.EXTERNAL_ID.eq(r.externalId())));
+        if (seen) {
+            return Optional.empty();
+        }
+        Ticket ticket = tickets.lock(r.ticketId()).orElseThrow(() -> new NotFound("ticket " + r.ticketId()));
+        if (ticket.status() == TicketStatus.CLOSED) {
+            return Optional.empty();
+        }
+        Instant at = r.sentAt() != null ? r.sentAt() : clock.instant();
+        ticket.replied(at, null);
+        tickets.save(ticket);
+        long messageId = insertMessage(
+                ticket.id(),
+                r.channelId(),
+                MessageKind.OUTBOUND,
+                null,
+                null,
+                r.authorName(),
+                r.bodyText(),
+                null,
+                r.externalId(),
+                at,
+                List.of());
+        publish(ticket);
+        feed.announce(ticket.id(), ticket.clientId(), "message");
+        return Optional.of(messageId);
+    }
+
+    /** Keeps what the channel says about the ticket's need for a reply (see {@link TicketView#replyNeededSince}). */
+    public void channelAttention(long ticketId, Instant replyNeededSince, boolean noReplyNeeded) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        if (ticket.channelAttention(replyNeededSince, noReplyNeeded, clock.instant())) {
+            tickets.save(ticket);
+            feed.announce(ticketId, ticket.clientId(), "updated");
+        }
     }
 
     /** An internal note: visible to the team, never sent to the customer. */

@@ -3,6 +3,10 @@ package dev.kontor.tickets;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * A ticket as readers see it. {@code replyNeededSince} and {@code noReplyNeeded} are what the channel says (a
+ * marketplace's own count of the oldest unanswered message, or a "no reply needed" mark).
+ */
 public record TicketView(
         long id,
         long number,
@@ -24,4 +28,6 @@ public record TicketView(
         Instant updatedAt,
         Instant lastMessageAt,
         Instant firstResponseAt,
-        Instant solvedAt) {}
+        Instant solvedAt,
+        Instant replyNeededSince,
+        boolean noReplyNeeded) {}

@@ -4,8 +4,8 @@ import static dev.kontor.channels.db.Tables.INBOUND_MAIL;
 import static dev.kontor.channels.db.Tables.MAILBOX;
 
 import dev.kontor.channels.ConnectionCheck;
-import dev.kontor.channels.MailDelivery;
 import dev.kontor.channels.QuarantinedMail;
+import dev.kontor.channels.ReplyDelivery;
 import dev.kontor.channels.email.Mailboxes.Account;
 import dev.kontor.shared.NotFound;
 import jakarta.mail.Folder;
@@ -161,7 +161,7 @@ public class EmailChannel {
                 .fetchOne(INBOUND_MAIL.STATUS);
     }
 
-    public Map<Long, MailDelivery> deliveries(Collection<Long> messageIds) {
+    public Map<Long, ReplyDelivery> deliveries(Collection<Long> messageIds) {
         return outbox.deliveries(messageIds);
     }
 

@@ -2,6 +2,7 @@ package dev.kontor.channels.email;
 
 import static dev.kontor.channels.db.Tables.MAIL_THREAD;
 
+import dev.kontor.channels.crypto.CredentialCipher;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.kontor.channels.MailboxCommands.CreateMailbox;
 import dev.kontor.channels.MailboxCommands.MailServer;
 import dev.kontor.channels.MailboxCommands.UpdateMailbox;
 import dev.kontor.channels.MailboxView;
+import dev.kontor.channels.crypto.CredentialCipher;
 import dev.kontor.channels.db.tables.records.MailboxRecord;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.shared.NotFound;

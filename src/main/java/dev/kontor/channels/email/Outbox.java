@@ -3,7 +3,7 @@ package dev.kontor.channels.email;
 import static dev.kontor.channels.db.Tables.INBOUND_MAIL;
 import static dev.kontor.channels.db.Tables.OUTBOUND_MAIL;
 
-import dev.kontor.channels.MailDelivery;
+import dev.kontor.channels.ReplyDelivery;
 import dev.kontor.channels.db.tables.records.OutboundMailRecord;
 import dev.kontor.channels.email.Mailboxes.Account;
 import dev.kontor.customers.CustomerManagement;
@@ -255,14 +255,14 @@ class Outbox {
         return "Re: " + base + " [#" + ticket.number() + "]";
     }
 
-    Map<Long, MailDelivery> deliveries(Collection<Long> messageIds) {
+    Map<Long, ReplyDelivery> deliveries(Collection<Long> messageIds) {
         return db.selectFrom(OUTBOUND_MAIL)
                 .where(OUTBOUND_MAIL.MESSAGE_ID.in(messageIds))
                 .fetchMap(
                         OUTBOUND_MAIL.MESSAGE_ID,
-                        r -> new MailDelivery(
+                        r -> new ReplyDelivery(
                                 r.getMessageId(),
-                                MailDelivery.State.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)),
+                                ReplyDelivery.State.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)),
                                 r.getAttempts(),
                                 r.getLastError(),
                                 r.getSentAt(),

@@ -1,12 +1,12 @@
 package dev.kontor.channels.rest;
 
 import dev.kontor.channels.ConnectionCheck;
-import dev.kontor.channels.MailDelivery;
 import dev.kontor.channels.MailboxCommands.CreateMailbox;
 import dev.kontor.channels.MailboxCommands.UpdateMailbox;
 import dev.kontor.channels.MailboxManagement;
 import dev.kontor.channels.MailboxView;
 import dev.kontor.channels.QuarantinedMail;
+import dev.kontor.channels.ReplyDelivery;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -97,8 +97,8 @@ class MailboxRestController {
 
     @GetMapping("/messages/{messageId}/delivery")
     @Operation(summary = "Delivery state of a reply sent by e-mail: queued, sent or failed with the reason")
-    MailDelivery delivery(ClientScope scope, @PathVariable long messageId) {
-        MailDelivery d = mail.deliveries(List.of(messageId)).get(messageId);
+    ReplyDelivery delivery(ClientScope scope, @PathVariable long messageId) {
+        ReplyDelivery d = mail.deliveries(List.of(messageId)).get(messageId);
         if (d == null || !scope.permits(mail.clientOfMessage(messageId))) {
             throw new NotFound("delivery of message " + messageId);
         }

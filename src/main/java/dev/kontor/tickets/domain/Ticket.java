@@ -47,6 +47,8 @@ public class Ticket {
     Instant firstResponseAt;
     Instant solvedAt;
     Instant closedAt;
+    Instant replyNeededSince;
+    boolean noReplyNeeded;
 
     // Events are built when taken, after the first save has given the ticket its id.
     private final List<LongFunction<Object>> events = new ArrayList<>();
@@ -98,6 +100,30 @@ public class Ticket {
         if (target != status) {
             moveTo(target, at);
         }
+    }
+
+    /** The channel names orders this ticket is about; known ones are kept, new ones added. */
+    public void concernsOrders(List<String> refs) {
+        if (refs == null || refs.isEmpty()) {
+            return;
+        }
+        Set<String> all = new LinkedHashSet<>(orderRefs);
+        refs.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).forEach(all::add);
+        orderRefs = List.copyOf(all);
+    }
+
+    /**
+     * What the channel counts: since when it waits for a reply (null when answered) and whether someone marked the
+     * conversation as needing none. Returns whether anything changed.
+     */
+    public boolean channelAttention(Instant needsReplySince, boolean noReplyNeededMark, Instant at) {
+        if (Objects.equals(replyNeededSince, needsReplySince) && noReplyNeeded == noReplyNeededMark) {
+            return false;
+        }
+        replyNeededSince = needsReplySince;
+        noReplyNeeded = noReplyNeededMark;
+        touch(at);
+        return true;
     }
 
     public void noted(Instant at) {

@@ -50,6 +50,8 @@ public class TicketRepository {
         r.setFirstResponseAt(t.firstResponseAt);
         r.setSolvedAt(t.solvedAt);
         r.setClosedAt(t.closedAt);
+        r.setReplyNeededSince(t.replyNeededSince);
+        r.setNoReplyNeeded(t.noReplyNeeded);
         if (t.id == null) {
             r.reset(TICKET.NUMBER);
             r.store();
@@ -82,6 +84,8 @@ public class TicketRepository {
         t.firstResponseAt = r.getFirstResponseAt();
         t.solvedAt = r.getSolvedAt();
         t.closedAt = r.getClosedAt();
+        t.replyNeededSince = r.getReplyNeededSince();
+        t.noReplyNeeded = r.getNoReplyNeeded();
         return t;
     }
 
@@ -108,6 +112,8 @@ public class TicketRepository {
                 r.getUpdatedAt(),
                 r.getLastMessageAt(),
                 r.getFirstResponseAt(),
-                r.getSolvedAt());
+                r.getSolvedAt(),
+                r.getReplyNeededSince(),
+                r.getNoReplyNeeded());
     }
 }

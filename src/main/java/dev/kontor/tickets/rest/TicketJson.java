@@ -2,6 +2,7 @@ package dev.kontor.tickets.rest;
 
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,15 @@ record TicketJson(
         Instant createdAt,
         Instant updatedAt,
         Instant firstResponseAt,
-        Instant solvedAt) {
+        Instant solvedAt,
+
+        @Schema(
+                description =
+                        "Since when the channel (a marketplace) waits for a reply, by its own count; null when answered")
+        Instant replyNeededSince,
+
+        @Schema(description = "Someone marked the conversation on the channel as needing no reply")
+        boolean noReplyNeeded) {
 
     static TicketJson of(TicketView t, String storeKey) {
         return new TicketJson(
@@ -51,7 +60,9 @@ record TicketJson(
                 t.createdAt(),
                 t.updatedAt(),
                 t.firstResponseAt(),
-                t.solvedAt());
+                t.solvedAt(),
+                t.replyNeededSince(),
+                t.noReplyNeeded());
     }
 
     record WithMessages(TicketJson ticket, List<MessageJson> messages) {}

@@ -4,6 +4,7 @@ import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.CurrentUser;
 import dev.kontor.accounts.UserView;
 import dev.kontor.channels.MailboxManagement;
+import dev.kontor.channels.ReplyDeliveries;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.shared.InvalidInput;
@@ -42,18 +43,21 @@ class TicketPageController {
     private final CustomerManagement customers;
     private final AccountManagement accounts;
     private final MailboxManagement mail;
+    private final ReplyDeliveries deliveries;
 
     TicketPageController(
             TicketManagement tickets,
             ClientManagement clients,
             CustomerManagement customers,
             AccountManagement accounts,
-            MailboxManagement mail) {
+            MailboxManagement mail,
+            ReplyDeliveries deliveries) {
         this.tickets = tickets;
         this.clients = clients;
         this.customers = customers;
         this.accounts = accounts;
         this.mail = mail;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/tickets/{id}")
@@ -188,7 +192,7 @@ class TicketPageController {
         if (!onTicket) {
             throw new dev.kontor.shared.NotFound("message " + messageId);
         }
-        mail.retryDelivery(messageId);
+        deliveries.retry(messageId);
         return "redirect:/tickets/" + id + "#m" + messageId;
     }
 
@@ -249,7 +253,7 @@ class TicketPageController {
         model.addAttribute("agents", agents);
         model.addAttribute("teams", accounts.teams());
         List<Long> messageIds = details.messages().stream().map(MessageView::id).toList();
-        model.addAttribute("deliveries", mail.deliveries(messageIds));
+        model.addAttribute("deliveries", deliveries.of(messageIds));
         model.addAttribute("originals", messageIds.isEmpty() ? Map.of() : mail.originalsOf(messageIds));
         model.addAttribute("nextStatuses", t.status().nextStatuses());
         model.addAttribute("priorities", Priority.values());

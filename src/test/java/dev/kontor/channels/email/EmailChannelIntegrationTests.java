@@ -13,11 +13,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.kontor.KontorIntegrationTest;
 import dev.kontor.TestFixtures;
-import dev.kontor.channels.MailDelivery;
 import dev.kontor.channels.MailboxCommands.CreateMailbox;
 import dev.kontor.channels.MailboxCommands.MailServer;
 import dev.kontor.channels.MailboxManagement;
 import dev.kontor.channels.MailboxView;
+import dev.kontor.channels.ReplyDelivery;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.MessageKind;
@@ -280,7 +280,7 @@ class EmailChannelIntegrationTests {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        assertThat(mail.deliveries(List.of(replyId)).get(replyId).state()).isEqualTo(MailDelivery.State.SENT);
+        assertThat(mail.deliveries(List.of(replyId)).get(replyId).state()).isEqualTo(ReplyDelivery.State.SENT);
         var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
                         Long.toString(fixtures.admin().id()))
                 .roles("ADMIN");
@@ -379,8 +379,8 @@ class EmailChannelIntegrationTests {
 
         var reply = replyQueued(ticketId, "Anbei.");
         sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).attempts() > 0);
-        MailDelivery waiting = mail.deliveries(List.of(reply.id())).get(reply.id());
-        assertThat(waiting.state()).isEqualTo(MailDelivery.State.QUEUED);
+        ReplyDelivery waiting = mail.deliveries(List.of(reply.id())).get(reply.id());
+        assertThat(waiting.state()).isEqualTo(ReplyDelivery.State.QUEUED);
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.lastError()).isNotBlank();
         assertThat(waiting.nextAttemptAt()).isAfter(java.time.Instant.now());
@@ -397,10 +397,10 @@ class EmailChannelIntegrationTests {
                 .set(OUTBOUND_MAIL.NEXT_ATTEMPT_AT, java.time.Instant.now())
                 .where(OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id()))
                 .execute();
-        sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).state() == MailDelivery.State.SENT);
+        sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).state() == ReplyDelivery.State.SENT);
         email.sendDue();
         assertThat(sentTo(customer)).hasSize(1);
-        assertThat(mail.deliveries(List.of(reply.id())).get(reply.id()).state()).isEqualTo(MailDelivery.State.SENT);
+        assertThat(mail.deliveries(List.of(reply.id())).get(reply.id()).state()).isEqualTo(ReplyDelivery.State.SENT);
     }
 
     @Test
@@ -442,8 +442,8 @@ class EmailChannelIntegrationTests {
                         .orderBy(INBOUND_MAIL.ID)
                         .fetch(INBOUND_MAIL.STATUS))
                 .containsExactly("imported", "ignored", "ignored", "bounce");
-        MailDelivery bounced = mail.deliveries(List.of(reply.id())).get(reply.id());
-        assertThat(bounced.state()).isEqualTo(MailDelivery.State.FAILED);
+        ReplyDelivery bounced = mail.deliveries(List.of(reply.id())).get(reply.id());
+        assertThat(bounced.state()).isEqualTo(ReplyDelivery.State.FAILED);
         assertThat(bounced.lastError()).contains("5.1.1");
     }
 

@@ -1,4 +1,4 @@
-package dev.kontor.channels.email;
+package dev.kontor.channels.crypto;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Encrypts mailbox passwords at rest with AES-256-GCM; the stored value is a random IV followed by the ciphertext. */
 @Component
-class CredentialCipher {
+public class CredentialCipher {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialCipher.class);
     private static final int IV_BYTES = 12;
@@ -27,11 +27,12 @@ class CredentialCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    CredentialCipher(EmailSettings settings, @Value("${kontor.data.dir}") Path dataDir) {
-        this.key = new SecretKeySpec(keyBytes(settings.secretKey(), dataDir), "AES");
+    CredentialCipher(
+            @Value("${kontor.email.secret-key:}") String secretKey, @Value("${kontor.data.dir}") Path dataDir) {
+        this.key = new SecretKeySpec(keyBytes(secretKey.isBlank() ? null : secretKey, dataDir), "AES");
     }
 
-    byte[] encrypt(String secret) {
+    public byte[] encrypt(String secret) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -47,7 +48,7 @@ class CredentialCipher {
         }
     }
 
-    String decrypt(byte[] stored) {
+    public String decrypt(byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, IV_BYTES));
@@ -61,7 +62,7 @@ class CredentialCipher {
     }
 
     /** A short HMAC of {@code value}: tokens we hand out (reply addresses) that nobody can make up. */
-    String sign(String value) {
+    public String sign(String value) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));

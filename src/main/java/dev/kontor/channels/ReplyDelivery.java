@@ -2,8 +2,8 @@ package dev.kontor.channels;
 
 import java.time.Instant;
 
-/** Where an agent's reply stands on its way out by e-mail. */
-public record MailDelivery(
+/** Where an agent's reply stands on its way out through its channel (e-mail, marketplace). */
+public record ReplyDelivery(
         long messageId, State state, int attempts, String lastError, Instant sentAt, Instant nextAttemptAt) {
 
     public enum State {
