@@ -43,7 +43,13 @@ public @interface KontorIntegrationTest {
                                         // The scheduler's fetches do not idle here, so tests can fetch when they
                                         // choose; the IDLE test idles explicitly.
                                         "kontor.email.max-idle",
-                                        "0s")));
+                                        "0s",
+                                        // Marketplace tests poll and send when they choose, and a slow
+                                        // marketplace times out quickly.
+                                        "kontor.channels.dispatch-interval",
+                                        "1h",
+                                        "kontor.mirakl.read-timeout",
+                                        "2s")));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -141,20 +141,26 @@ public class MarketplaceAccounts {
         return db.fetchExists(MARKETPLACE_ACCOUNT, MARKETPLACE_ACCOUNT.CHANNEL_ID.eq(channelId));
     }
 
-    /** Accounts to poll now: not paused, key not refused, not told to wait, and their interval passed. */
+    /**
+     * Accounts to poll now: not paused, key not refused, and either their interval passed or, after a failure,
+     * the wait the marketplace asked for (or the backoff) is over.
+     */
     List<Long> due(Instant now) {
+        var intervalPassed = MARKETPLACE_ACCOUNT
+                .LAST_POLL_AT
+                .isNull()
+                .or(MARKETPLACE_ACCOUNT.LAST_POLL_AT.le(DSL.field(
+                        "{0} - make_interval(secs => {1})",
+                        Instant.class, DSL.val(now), MARKETPLACE_ACCOUNT.POLL_SECONDS)));
         return db.select(MARKETPLACE_ACCOUNT.ID)
                 .from(MARKETPLACE_ACCOUNT)
                 .where(MARKETPLACE_ACCOUNT.PAUSED.isFalse())
                 .and(MARKETPLACE_ACCOUNT.ALERT.isNull())
-                .and(MARKETPLACE_ACCOUNT.BLOCKED_UNTIL.isNull().or(MARKETPLACE_ACCOUNT.BLOCKED_UNTIL.le(now)))
                 .and(MARKETPLACE_ACCOUNT.POLL_LEASE_UNTIL.isNull().or(MARKETPLACE_ACCOUNT.POLL_LEASE_UNTIL.le(now)))
                 .and(MARKETPLACE_ACCOUNT
-                        .LAST_POLL_AT
-                        .isNull()
-                        .or(MARKETPLACE_ACCOUNT.LAST_POLL_AT.le(DSL.field(
-                                "{0} - make_interval(secs => {1})",
-                                Instant.class, DSL.val(now), MARKETPLACE_ACCOUNT.POLL_SECONDS))))
+                        .BLOCKED_UNTIL
+                        .le(now)
+                        .or(MARKETPLACE_ACCOUNT.BLOCKED_UNTIL.isNull().and(intervalPassed)))
                 .orderBy(MARKETPLACE_ACCOUNT.LAST_POLL_AT.asc().nullsFirst())
                 .fetch(MARKETPLACE_ACCOUNT.ID);
     }

@@ -123,7 +123,7 @@ class MiraklOutbox {
         return tried;
     }
 
-    /** Puts a failed reply back in the queue ("send again" on the ticket page). */
+    /** Puts a waiting or failed reply at the front of the queue ("send again" on the ticket page). */
     boolean retry(long messageId) {
         return db.update(MARKETPLACE_OUTBOUND)
                         .set(MARKETPLACE_OUTBOUND.STATUS, "queued")
@@ -132,7 +132,7 @@ class MiraklOutbox {
                         .where(MARKETPLACE_OUTBOUND
                                 .MESSAGE_ID
                                 .eq(messageId)
-                                .and(MARKETPLACE_OUTBOUND.STATUS.eq("failed")))
+                                .and(MARKETPLACE_OUTBOUND.STATUS.in("queued", "failed")))
                         .and(MARKETPLACE_OUTBOUND.THREAD_ID.ne(""))
                         .execute()
                 == 1;
