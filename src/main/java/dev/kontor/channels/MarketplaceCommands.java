@@ -26,8 +26,18 @@ public final class MarketplaceCommands {
 
             @NotBlank @Size(max = 500) String apiKey,
             @Min(1) Long shopId,
-            boolean copyOperator,
-            @Min(15) @Max(86400) int pollSeconds) {}
+            Boolean copyOperator,
+            @Min(15) @Max(86400) Integer pollSeconds) {
+
+        public boolean copiesOperator() {
+            return Boolean.TRUE.equals(copyOperator);
+        }
+
+        /** Every minute unless set. */
+        public int pollInterval() {
+            return pollSeconds == null ? 60 : pollSeconds;
+        }
+    }
 
     /** Changes an account; a blank {@code apiKey} keeps the stored one, a new one clears an auth alert. */
     public record UpdateMarketplaceAccount(
@@ -39,6 +49,16 @@ public final class MarketplaceCommands {
 
             @Size(max = 500) String apiKey,
             @Min(1) Long shopId,
-            boolean copyOperator,
-            @Min(15) @Max(86400) int pollSeconds) {}
+            Boolean copyOperator,
+            @Min(15) @Max(86400) Integer pollSeconds) {
+
+        public boolean copiesOperator() {
+            return Boolean.TRUE.equals(copyOperator);
+        }
+
+        /** Every minute unless set. */
+        public int pollInterval() {
+            return pollSeconds == null ? 60 : pollSeconds;
+        }
+    }
 }

@@ -52,6 +52,9 @@ class AgentWorkflowBrowserTests {
     @Autowired
     dev.kontor.clients.ClientManagement clients;
 
+    @Autowired
+    dev.kontor.channels.MarketplaceManagement marketplaces;
+
     @org.junit.jupiter.api.extension.RegisterExtension
     static com.icegreen.greenmail.junit5.GreenMailExtension greenMail =
             new com.icegreen.greenmail.junit5.GreenMailExtension(com.icegreen.greenmail.util.ServerSetup.dynamicPort(
@@ -266,6 +269,61 @@ class AgentWorkflowBrowserTests {
             page.navigate(url("/admin/mail-quarantine"));
             assertThat(page.locator("table.grid")).containsText("no usable sender address");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-quarantine.png")));
+        }
+    }
+
+    @Test
+    void anAgentSeesAMarketplaceTicketWithItsOrderAndCancelsTheOrder() {
+        try (var simulator = dev.kontor.simulator.MiraklSimulator.start(0, java.time.Clock.systemUTC())) {
+            var market = simulator.marketplace("browser-market").addShop(5001, "Nordwind", "browser-key");
+            market.addOrder(dev.kontor.simulator.SimOrder.builder(5001, "80001-A")
+                    .state("SHIPPING")
+                    .customer("cust-80001", "Jonas", "Keller")
+                    .lines(2)
+                    .build());
+            market.customerOpensThread(
+                    5001,
+                    "80001-A",
+                    "cust-80001",
+                    "Jonas K.",
+                    "Stornierung",
+                    "Hallo, bitte stornieren Sie meine Bestellung 80001-A, ich habe doppelt bestellt.",
+                    List.of());
+            var store = clients.storeByKey("nordwind-mirakl-fr").orElseThrow();
+            var account = marketplaces.create(new dev.kontor.channels.MarketplaceCommands.CreateMarketplaceAccount(
+                    store.id(),
+                    "Browser Markt",
+                    "Browser Markt GmbH",
+                    market.baseUrl(),
+                    "browser-key",
+                    5001L,
+                    false,
+                    3600));
+            assertThat(marketplaces.pollNow(account.id()).conversations()).isEqualTo(1);
+
+            try (BrowserContext anna = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+                Page page = signIn(anna, "anna@kontor.local");
+                page.locator("table.tickets .subject a", new Page.LocatorOptions().setHasText("Stornierung"))
+                        .click();
+                page.waitForURL("**/tickets/**");
+                Locator panel = page.locator("#orders");
+                assertThat(panel).containsText("80001-A");
+                assertThat(panel).containsText("SHIPPING");
+                assertThat(panel).containsText("Jonas Keller");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(SHOTS.resolve("ticket-marketplace-order.png"))
+                        .setFullPage(true));
+                page.onceDialog(dialog -> dialog.accept());
+                page.click("#cancel-order");
+                assertThat(page.locator("#order-outcome")).containsText("Erledigt");
+                assertThat(panel).containsText("CANCELED");
+                assertThat(panel).containsText("hat die Bestellung storniert");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(SHOTS.resolve("ticket-marketplace-cancelled.png"))
+                        .setFullPage(true));
+            }
+            org.assertj.core.api.Assertions.assertThat(market.order("80001-A").state())
+                    .isEqualTo("CANCELED");
         }
     }
 }

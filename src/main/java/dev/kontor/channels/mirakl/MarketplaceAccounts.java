@@ -59,8 +59,8 @@ public class MarketplaceAccounts {
         r.setBaseUrl(c.baseUrl().strip());
         r.setApiKey(cipher.encrypt(c.apiKey().strip()));
         r.setShopId(c.shopId());
-        r.setCopyOperator(c.copyOperator());
-        r.setPollSeconds(c.pollSeconds());
+        r.setCopyOperator(c.copiesOperator());
+        r.setPollSeconds(c.pollInterval());
         r.setPaused(false);
         r.setConsecutiveFailures(0);
         r.setCreatedAt(clock.instant());
@@ -79,8 +79,8 @@ public class MarketplaceAccounts {
             newTarget = true;
         }
         r.setShopId(c.shopId());
-        r.setCopyOperator(c.copyOperator());
-        r.setPollSeconds(c.pollSeconds());
+        r.setCopyOperator(c.copiesOperator());
+        r.setPollSeconds(c.pollInterval());
         if (newTarget) {
             // A new key or instance deserves a try at once.
             r.setAlert(null);

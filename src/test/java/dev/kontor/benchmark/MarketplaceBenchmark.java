@@ -1,0 +1,144 @@
+package dev.kontor.benchmark;
+
+import dev.kontor.simulator.MiraklSimulator;
+import dev.kontor.simulator.SimMarketplace;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Polls N simulated Mirakl marketplace accounts with M new threads each (every thread with its order, about half
+ * with an attachment) into a fresh Kontor started from the jar, through the real path: the scheduler's dispatch
+ * and poll tasks, M11 paging, OR11, M13, tickets. Prints the time until every thread is a ticket with its order,
+ * the calls per marketplace, and the memory of the app and its PostgreSQL. Prints numbers; asserts nothing.
+ *
+ * <p>Arguments: accounts, threads per account, path of the jar, data folder (deleted first).
+ */
+public final class MarketplaceBenchmark {
+
+    private static final String TOKEN = "kt_mirakl_benchmark_admin_token_000";
+
+    public static void main(String[] args) throws Exception {
+        int accounts = Integer.parseInt(args[0]);
+        int threads = Integer.parseInt(args[1]);
+        Path jar = Path.of(args[2]);
+        Path data = Path.of(args[3]).toAbsolutePath();
+        deleteRecursively(data);
+        int expected = accounts * threads;
+        try (MiraklSimulator simulator = MiraklSimulator.start(0, Clock.systemUTC())) {
+            Random random = new Random(42);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < accounts; i++) {
+                SimMarketplace m = simulator.marketplace("op" + i).addShop(1000 + i, "Bench shop " + i, "key-" + i);
+                m.generateThreads(threads, random);
+            }
+            System.out.printf(
+                    "Mirakl benchmark: %d marketplace accounts x %d new threads = %,d threads (simulated in %.1f s)%n",
+                    accounts, threads, expected, (System.nanoTime() - t0) / 1e9);
+
+            try (BenchmarkApp app = BenchmarkApp.start(
+                    jar,
+                    data,
+                    Map.of(
+                            "KONTOR_ADMIN_EMAIL", "bench-admin@kontor.local",
+                            "KONTOR_ADMIN_PASSWORD", "bench-admin-password",
+                            "KONTOR_ADMIN_API_TOKEN", TOKEN),
+                    List.of())) {
+                HttpClient http = HttpClient.newHttpClient();
+                post(http, app, "/api/v1/clients", "{\"key\":\"bench-mirakl\",\"name\":\"Bench Marketplaces GmbH\"}");
+                long clientId = single(app, "select id from clients.client where key = 'bench-mirakl'");
+                for (int i = 0; i < accounts; i++) {
+                    post(
+                            http,
+                            app,
+                            "/api/v1/stores",
+                            "{\"clientId\":" + clientId + ",\"key\":\"op-" + i + "\",\"name\":\"Marketplace " + i
+                                    + "\"}");
+                }
+                long start = System.nanoTime();
+                int requestsBefore = requests(simulator);
+                for (int i = 0; i < accounts; i++) {
+                    long storeId = single(app, "select id from clients.store where key = 'op-" + i + "'");
+                    post(http, app, "/api/v1/marketplace-accounts", """
+                            {"storeId": %d, "name": "Marketplace %d", "operatorName": "Operator %d",
+                             "baseUrl": "%s", "apiKey": "key-%d", "shopId": %d, "copyOperator": false,
+                             "pollSeconds": 60}
+                            """.formatted(
+                            storeId, i, i, simulator.marketplace("op" + i).baseUrl(), i, 1000 + i));
+                }
+                long peakHwm = 0;
+                long done;
+                long withOrders;
+                do {
+                    Thread.sleep(500);
+                    done = single(app, "select count(*) from channels.marketplace_thread where ticket_id is not null");
+                    peakHwm = Math.max(peakHwm, app.memory()[1]);
+                } while (done < expected && app.process.isAlive() && (System.nanoTime() - start) < 900e9);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                withOrders = single(app, "select count(*) from orders.order_snapshot");
+                long messages = single(app, "select count(*) from tickets.message");
+                long attachments = single(app, "select count(*) from tickets.attachment");
+                int calls = requests(simulator) - requestsBefore;
+                System.out.printf(
+                        "All %,d threads in the inbox after %.1f s (%.0f threads/s): %,d tickets' messages, %,d"
+                                + " attachments, %,d orders%n",
+                        done, seconds, done / seconds, messages, attachments, withOrders);
+                System.out.printf(
+                        "Calls to the marketplaces: %,d in total, %.1f per account (M11 pages, OR11 per page, M13 per"
+                                + " attachment)%n",
+                        calls, calls / (double) accounts);
+                System.out.printf("Peak app RSS (VmHWM): %,d MB%n", peakHwm / 1024);
+                System.out.println(app.memoryLine());
+            }
+        }
+    }
+
+    private static int requests(MiraklSimulator simulator) {
+        return simulator.marketplaces().stream()
+                .mapToInt(SimMarketplace::requestCount)
+                .sum();
+    }
+
+    private static long single(BenchmarkApp app, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(app.jdbcUrl());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void post(HttpClient http, BenchmarkApp app, String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(app.base() + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
