@@ -20,6 +20,7 @@ final class BenchmarkApp implements AutoCloseable {
     final int dbPort;
     final int httpPort;
     final Process process;
+    private String adminToken;
 
     private BenchmarkApp(Path data, int dbPort, int httpPort, Process process) {
         this.data = data;
@@ -44,6 +45,7 @@ final class BenchmarkApp implements AutoCloseable {
         pb.redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
         BenchmarkApp app = new BenchmarkApp(data, dbPort, httpPort, pb.start());
+        app.adminToken = env.get("KONTOR_ADMIN_API_TOKEN");
         app.awaitHealthy();
         return app;
     }
@@ -132,6 +134,42 @@ final class BenchmarkApp implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** The first column of the first row of a query on the app's database. */
+    long single(String sql) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+                java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** POSTs JSON to the app's API as the admin (KONTOR_ADMIN_API_TOKEN); anything but 2xx fails the benchmark. */
+    String post(String path, String json) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + path))
+                                .header("Authorization", "Bearer " + adminToken)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -11,16 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,7 +41,7 @@ public final class EmailImportBenchmark {
         int n = Integer.parseInt(args[0].replace("_", ""));
         Path jar = Path.of(args[1]);
         Path data = Path.of(args[2]).toAbsolutePath();
-        deleteRecursively(data);
+        BenchmarkApp.deleteRecursively(data);
 
         GreenMail greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
@@ -70,19 +61,16 @@ public final class EmailImportBenchmark {
                             "KONTOR_ADMIN_PASSWORD", "bench-admin-password",
                             "KONTOR_ADMIN_API_TOKEN", TOKEN),
                     List.of())) {
-                HttpClient http = HttpClient.newHttpClient();
-                post(http, app, "/api/v1/clients", "{\"key\":\"bench-mail\",\"name\":\"Bench Mail GmbH\"}");
-                long clientId = single(app, "select id from clients.client where key = 'bench-mail'");
-                post(
-                        http,
-                        app,
+                app.post("/api/v1/clients", "{\"key\":\"bench-mail\",\"name\":\"Bench Mail GmbH\"}");
+                long clientId = app.single("select id from clients.client where key = 'bench-mail'");
+                app.post(
                         "/api/v1/stores",
                         "{\"clientId\":" + clientId + ",\"key\":\"bench-mail-shop\",\"name\":\"Shop\"}");
                 long storeId = storeId(app);
                 int imap = greenMail.getImap().getPort();
                 int smtp = greenMail.getSmtp().getPort();
                 long start = System.nanoTime();
-                post(http, app, "/api/v1/mailboxes", """
+                app.post("/api/v1/mailboxes", """
                         {"storeId": %d,
                          "imap": {"host": "127.0.0.1", "port": %d, "security": "none", "user": "%s", "password": "secret"},
                          "folder": "INBOX",
@@ -142,47 +130,14 @@ public final class EmailImportBenchmark {
     }
 
     private static long processed(BenchmarkApp app) throws Exception {
-        return single(app, "select count(*) from channels.inbound_mail where status <> 'new'");
+        return app.single("select count(*) from channels.inbound_mail where status <> 'new'");
     }
 
     private static long tickets(BenchmarkApp app) throws Exception {
-        return single(app, "select count(*) from tickets.ticket");
+        return app.single("select count(*) from tickets.ticket");
     }
 
     private static long storeId(BenchmarkApp app) throws Exception {
-        return single(app, "select id from clients.store where key = 'bench-mail-shop'");
-    }
-
-    private static long single(BenchmarkApp app, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(app.jdbcUrl());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String post(HttpClient http, BenchmarkApp app, String path, String json) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(app.base() + path))
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        return app.single("select id from clients.store where key = 'bench-mail-shop'");
     }
 }

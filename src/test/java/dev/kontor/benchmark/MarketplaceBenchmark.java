@@ -2,16 +2,7 @@ package dev.kontor.benchmark;
 
 import dev.kontor.simulator.MiraklSimulator;
 import dev.kontor.simulator.SimMarketplace;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +25,7 @@ public final class MarketplaceBenchmark {
         int threads = Integer.parseInt(args[1]);
         Path jar = Path.of(args[2]);
         Path data = Path.of(args[3]).toAbsolutePath();
-        deleteRecursively(data);
+        BenchmarkApp.deleteRecursively(data);
         int expected = accounts * threads;
         try (MiraklSimulator simulator = MiraklSimulator.start(0, Clock.systemUTC())) {
             Random random = new Random(42);
@@ -55,13 +46,10 @@ public final class MarketplaceBenchmark {
                             "KONTOR_ADMIN_PASSWORD", "bench-admin-password",
                             "KONTOR_ADMIN_API_TOKEN", TOKEN),
                     List.of())) {
-                HttpClient http = HttpClient.newHttpClient();
-                post(http, app, "/api/v1/clients", "{\"key\":\"bench-mirakl\",\"name\":\"Bench Marketplaces GmbH\"}");
-                long clientId = single(app, "select id from clients.client where key = 'bench-mirakl'");
+                app.post("/api/v1/clients", "{\"key\":\"bench-mirakl\",\"name\":\"Bench Marketplaces GmbH\"}");
+                long clientId = app.single("select id from clients.client where key = 'bench-mirakl'");
                 for (int i = 0; i < accounts; i++) {
-                    post(
-                            http,
-                            app,
+                    app.post(
                             "/api/v1/stores",
                             "{\"clientId\":" + clientId + ",\"key\":\"op-" + i + "\",\"name\":\"Marketplace " + i
                                     + "\"}");
@@ -69,8 +57,8 @@ public final class MarketplaceBenchmark {
                 long start = System.nanoTime();
                 int requestsBefore = requests(simulator);
                 for (int i = 0; i < accounts; i++) {
-                    long storeId = single(app, "select id from clients.store where key = 'op-" + i + "'");
-                    post(http, app, "/api/v1/marketplace-accounts", """
+                    long storeId = app.single("select id from clients.store where key = 'op-" + i + "'");
+                    app.post("/api/v1/marketplace-accounts", """
                             {"storeId": %d, "name": "Marketplace %d", "operatorName": "Operator %d",
                              "baseUrl": "%s", "apiKey": "key-%d", "shopId": %d, "copyOperator": false,
                              "pollSeconds": 60}
@@ -82,13 +70,13 @@ public final class MarketplaceBenchmark {
                 long withOrders;
                 do {
                     Thread.sleep(500);
-                    done = single(app, "select count(*) from channels.marketplace_thread where ticket_id is not null");
+                    done = app.single("select count(*) from channels.marketplace_thread where ticket_id is not null");
                     peakHwm = Math.max(peakHwm, app.memory()[1]);
                 } while (done < expected && app.process.isAlive() && (System.nanoTime() - start) < 900e9);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                withOrders = single(app, "select count(*) from orders.order_snapshot");
-                long messages = single(app, "select count(*) from tickets.message");
-                long attachments = single(app, "select count(*) from tickets.attachment");
+                withOrders = app.single("select count(*) from orders.order_snapshot");
+                long messages = app.single("select count(*) from tickets.message");
+                long attachments = app.single("select count(*) from tickets.attachment");
                 int calls = requests(simulator) - requestsBefore;
                 System.out.printf(
                         "All %,d threads in the inbox after %.1f s (%.0f threads/s): %,d tickets' messages, %,d"
@@ -108,37 +96,5 @@ public final class MarketplaceBenchmark {
         return simulator.marketplaces().stream()
                 .mapToInt(SimMarketplace::requestCount)
                 .sum();
-    }
-
-    private static long single(BenchmarkApp app, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(app.jdbcUrl());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void post(HttpClient http, BenchmarkApp app, String path, String json) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(app.base() + path))
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

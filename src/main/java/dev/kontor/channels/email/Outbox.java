@@ -6,6 +6,7 @@ import static dev.kontor.channels.db.Tables.OUTBOUND_MAIL;
 import dev.kontor.channels.ReplyDelivery;
 import dev.kontor.channels.db.tables.records.OutboundMailRecord;
 import dev.kontor.channels.email.Mailboxes.Account;
+import dev.kontor.channels.runtime.Retries;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
 import dev.kontor.shared.ClientScope;
@@ -112,28 +113,17 @@ class Outbox {
 
     /** Sends what is due, each in its own transaction holding the row, so two nodes never send the same mail. */
     int sendDue() {
-        int sent = 0;
-        for (int i = 0; i < 100; i++) {
-            Boolean any = transactions.execute(tx -> {
-                OutboundMailRecord due = db.selectFrom(OUTBOUND_MAIL)
+        return Retries.drain(
+                transactions,
+                100,
+                () -> db.selectFrom(OUTBOUND_MAIL)
                         .where(OUTBOUND_MAIL.STATUS.eq("queued").and(OUTBOUND_MAIL.NEXT_ATTEMPT_AT.le(clock.instant())))
                         .orderBy(OUTBOUND_MAIL.NEXT_ATTEMPT_AT)
                         .limit(1)
                         .forUpdate()
                         .skipLocked()
-                        .fetchOne();
-                if (due == null) {
-                    return false;
-                }
-                attempt(due);
-                return true;
-            });
-            if (!Boolean.TRUE.equals(any)) {
-                break;
-            }
-            sent++;
-        }
-        return sent;
+                        .fetchOne(),
+                this::attempt);
     }
 
     private void attempt(OutboundMailRecord mail) {
@@ -163,8 +153,7 @@ class Outbox {
 
     /** 30 s, 1 min, 2 min, … up to an hour between attempts. */
     Duration delay(int attempts) {
-        Duration d = settings.firstRetryDelay().multipliedBy(1L << Math.min(20, attempts - 1));
-        return d.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : d;
+        return Retries.delay(attempts, settings.firstRetryDelay(), settings.maxRetryDelay());
     }
 
     /** A problem no retry can fix (the customer has no address). */

@@ -7,6 +7,7 @@ import dev.kontor.channels.ReplyDelivery;
 import dev.kontor.channels.db.tables.records.MarketplaceOutboundRecord;
 import dev.kontor.channels.mirakl.MarketplaceAccounts.Account;
 import dev.kontor.channels.mirakl.MiraklFailure.Kind;
+import dev.kontor.channels.runtime.Retries;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
@@ -96,10 +97,10 @@ class MiraklOutbox {
 
     /** Sends what is due, each in its own transaction holding the row, so two nodes never send the same reply. */
     int sendDue() {
-        int tried = 0;
-        for (int i = 0; i < 100; i++) {
-            Boolean any = transactions.execute(tx -> {
-                MarketplaceOutboundRecord due = db.selectFrom(MARKETPLACE_OUTBOUND)
+        return Retries.drain(
+                transactions,
+                100,
+                () -> db.selectFrom(MARKETPLACE_OUTBOUND)
                         .where(MARKETPLACE_OUTBOUND
                                 .STATUS
                                 .eq("queued")
@@ -108,19 +109,8 @@ class MiraklOutbox {
                         .limit(1)
                         .forUpdate()
                         .skipLocked()
-                        .fetchOne();
-                if (due == null) {
-                    return false;
-                }
-                attempt(due);
-                return true;
-            });
-            if (!Boolean.TRUE.equals(any)) {
-                break;
-            }
-            tried++;
-        }
-        return tried;
+                        .fetchOne(),
+                this::attempt);
     }
 
     /** Puts a waiting or failed reply at the front of the queue ("send again" on the ticket page). */
@@ -198,8 +188,7 @@ class MiraklOutbox {
 
     /** 30 s, 1 min, 2 min, … up to an hour between attempts. */
     Duration delay(int attempts) {
-        Duration d = settings.firstRetryDelay().multipliedBy(1L << Math.min(20, attempts - 1));
-        return d.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : d;
+        return Retries.delay(attempts, settings.firstRetryDelay(), settings.maxRetryDelay());
     }
 
     Map<Long, ReplyDelivery> deliveries(Collection<Long> messageIds) {

@@ -11,6 +11,7 @@ import dev.kontor.channels.mirakl.MiraklApi.Message;
 import dev.kontor.channels.mirakl.MiraklApi.Participant;
 import dev.kontor.channels.mirakl.MiraklApi.ThreadPage;
 import dev.kontor.channels.mirakl.MiraklFailure.Kind;
+import dev.kontor.channels.runtime.Retries;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.orders.OrderManagement;
 import dev.kontor.tickets.IngestResult;
@@ -137,8 +138,7 @@ class MiraklPoller {
 
     /** 1 min, 2 min, 4 min … up to 30 min after consecutive failures. */
     Duration backoff(int failures) {
-        Duration d = settings.firstBackoff().multipliedBy(1L << Math.min(20, Math.max(0, failures - 1)));
-        return d.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : d;
+        return Retries.delay(failures, settings.firstBackoff(), settings.maxBackoff());
     }
 
     /** The threads whose update time differs from the one last read (new threads included). */

@@ -463,4 +463,50 @@ class MiraklChannelIntegrationTests {
         assertThatThrownBy(() -> orders.cancel(ticketOf(s, shipped.id()), "70012-A", ClientScope.everything(), agent))
                 .isInstanceOf(OrderActionNotAllowed.class);
     }
+
+    @Test
+    void theOrderIsRefreshedWhenTheCustomerWritesAgainAndWhenLookedAtAfterAWhile() {
+        Setup s = connect(false);
+        order(s, "70020-A", "SHIPPING", 1);
+        SimThread thread = s.market()
+                .customerOpensThread(
+                        s.shopId(),
+                        "70020-A",
+                        "cust-70020-A",
+                        "Jonas K.",
+                        "Lieferung",
+                        "Wann kommt mein Zelt?",
+                        List.of());
+        adapter.poll(s.account().id());
+        long ticketId = ticketOf(s, thread.id());
+
+        s.market().ship("70020-A", "DHL", "JJD0001");
+        s.market().customerWrites(thread.id(), "Und, ist es schon unterwegs?", List.of());
+        adapter.poll(s.account().id());
+        OrderView shipped = orders.find(s.account().channelId(), "70020-A").orElseThrow();
+        assertThat(shipped.order().state()).isEqualTo("SHIPPED");
+        assertThat(shipped.order().trackingNumber()).isEqualTo("JJD0001");
+        assertThat(shipped.order().canCancel()).isFalse();
+
+        db.execute(
+                "update orders.order_snapshot set fetched_at = now() - interval '1 hour' where order_id = ?",
+                "70020-A");
+        List<OrderView> opened = orders.forTicket(ticketId, ClientScope.everything());
+        assertThat(opened).singleElement().satisfies(v -> {
+            assertThat(v.fetchedAt()).isAfter(Instant.now().minusSeconds(60));
+            assertThat(v.refreshError()).isNull();
+        });
+
+        // The marketplace is down: the agent sees the last snapshot and why it is not newer.
+        db.execute(
+                "update orders.order_snapshot set fetched_at = now() - interval '1 hour' where order_id = ?",
+                "70020-A");
+        s.market().faults().fail(1, 502);
+        assertThat(orders.forTicket(ticketId, ClientScope.everything()))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.order().state()).isEqualTo("SHIPPED");
+                    assertThat(v.refreshError()).contains("502");
+                });
+    }
 }
