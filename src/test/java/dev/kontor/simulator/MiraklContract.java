@@ -12,7 +12,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +38,6 @@ import java.util.regex.Pattern;
  */
 public final class MiraklContract {
 
-    private static final Path SPEC = Path.of("..", "shared", "reference", "specs", "mirakl-mmp-seller-openapi.json");
     private static final Set<String> SEEK = Set.of("limit", "page_token", "sort");
     private static final Set<String> OFFSET = Set.of("paginate", "max", "offset", "sort", "order");
     private static MiraklContract instance;
@@ -79,17 +77,16 @@ public final class MiraklContract {
         operations.sort(Comparator.comparingInt(Operation::variables));
     }
 
-    /** The document, read once (from the shared reference folder beside the repository). */
+    /** The document, read once from the test resources ({@code mirakl/mirakl-mmp-seller-openapi.json}). */
     public static synchronized MiraklContract load() {
         if (instance == null) {
-            Path file = SPEC.toAbsolutePath().normalize();
-            if (!file.toFile().exists()) {
-                file = Path.of("/work/shared/reference/specs/mirakl-mmp-seller-openapi.json");
-            }
-            try {
-                instance = new MiraklContract(new ObjectMapper().readTree(file.toFile()));
+            try (var in = MiraklContract.class.getResourceAsStream("/mirakl/mirakl-mmp-seller-openapi.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("Mirakl's OpenAPI document is missing from the test resources");
+                }
+                instance = new MiraklContract(new ObjectMapper().readTree(in));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Mirakl's OpenAPI document at " + file, e);
+                throw new UncheckedIOException("cannot read Mirakl's OpenAPI document", e);
             }
         }
         return instance;
