@@ -71,6 +71,20 @@ public class OrderManagement {
         List<OrderView> views = new ArrayList<>();
         for (String ref : ticket.orderRefs()) {
             Optional<OrderView> known = find(ticket.channelId(), ref);
+            if (known.isEmpty()) {
+                // A reference triage linked to an order of another channel (an e-mail about a marketplace order).
+                Optional<OrderView> elsewhere = findInClient(ticket.clientId(), ref);
+                if (elsewhere.isPresent()) {
+                    OrderView v = elsewhere.get();
+                    boolean old = v.fetchedAt().plus(settings.refreshAfter()).isBefore(clock.instant());
+                    views.add(
+                            old && source(v.channelId()).isPresent()
+                                    ? refresh(ticket.clientId(), v.channelId(), ref)
+                                            .orElse(v)
+                                    : v);
+                    continue;
+                }
+            }
             boolean stale = known.map(
                             v -> v.fetchedAt().plus(settings.refreshAfter()).isBefore(clock.instant()))
                     .orElse(true);
@@ -82,11 +96,34 @@ public class OrderManagement {
         return views;
     }
 
+    /**
+     * The stored order a customer's reference names, in any of the client's channels: by order id or by the
+     * customer-facing number (Mirakl's commercial id). Returns the order id.
+     */
+    public Optional<String> resolve(long clientId, String reference) {
+        return db.select(ORDER_SNAPSHOT.ORDER_ID)
+                .from(ORDER_SNAPSHOT)
+                .where(ORDER_SNAPSHOT.CLIENT_ID.eq(clientId))
+                .and(ORDER_SNAPSHOT.ORDER_ID.eq(reference).or(ORDER_SNAPSHOT.COMMERCIAL_ID.eq(reference)))
+                .orderBy(ORDER_SNAPSHOT.ORDER_ID.eq(reference).desc(), ORDER_SNAPSHOT.FETCHED_AT.desc())
+                .limit(1)
+                .fetchOptional(ORDER_SNAPSHOT.ORDER_ID);
+    }
+
     public Optional<OrderView> find(long channelId, String orderId) {
         OrderSnapshotRecord s = db.selectFrom(ORDER_SNAPSHOT)
                 .where(ORDER_SNAPSHOT.CHANNEL_ID.eq(channelId).and(ORDER_SNAPSHOT.ORDER_ID.eq(orderId)))
                 .fetchOne();
         return Optional.ofNullable(s).map(this::toView);
+    }
+
+    private Optional<OrderView> findInClient(long clientId, String orderId) {
+        return db.selectFrom(ORDER_SNAPSHOT)
+                .where(ORDER_SNAPSHOT.CLIENT_ID.eq(clientId).and(ORDER_SNAPSHOT.ORDER_ID.eq(orderId)))
+                .orderBy(ORDER_SNAPSHOT.FETCHED_AT.desc())
+                .limit(1)
+                .fetchOptional()
+                .map(this::toView);
     }
 
     /**
@@ -133,15 +170,16 @@ public class OrderManagement {
     /** Cancels the whole order through its channel, after checking the channel's latest word that it may. */
     public OrderActionOutcome cancel(long ticketId, String orderId, ClientScope scope, Actor actor) {
         TicketView ticket = ticketAbout(ticketId, orderId, scope);
-        OrderSource source = source(ticket.channelId())
-                .orElseThrow(() -> new OrderActionNotAllowed("this ticket's channel has no orders"));
-        OrderView before = refresh(ticket.clientId(), ticket.channelId(), orderId)
-                .orElseThrow(() -> new NotFound("order " + orderId));
+        long channel = orderChannel(ticket, orderId);
+        OrderSource source =
+                source(channel).orElseThrow(() -> new OrderActionNotAllowed("this ticket's channel has no orders"));
+        OrderView before =
+                refresh(ticket.clientId(), channel, orderId).orElseThrow(() -> new NotFound("order " + orderId));
         if (!before.order().canCancel()) {
             throw new OrderActionNotAllowed("the marketplace does not allow cancelling this order (state "
                     + before.order().state() + ")");
         }
-        return act(ticket, orderId, "cancel", "", actor, () -> source.cancel(ticket.channelId(), orderId));
+        return act(ticket, channel, orderId, "cancel", "", actor, () -> source.cancel(channel, orderId));
     }
 
     /** Refuses lines of an order awaiting acceptance; the remaining waiting lines are accepted if asked. */
@@ -151,10 +189,11 @@ public class OrderManagement {
             throw dev.kontor.shared.InvalidInput.of("lineIds", "choose at least one line to refuse");
         }
         TicketView ticket = ticketAbout(ticketId, orderId, scope);
-        OrderSource source = source(ticket.channelId())
-                .orElseThrow(() -> new OrderActionNotAllowed("this ticket's channel has no orders"));
-        OrderView before = refresh(ticket.clientId(), ticket.channelId(), orderId)
-                .orElseThrow(() -> new NotFound("order " + orderId));
+        long channel = orderChannel(ticket, orderId);
+        OrderSource source =
+                source(channel).orElseThrow(() -> new OrderActionNotAllowed("this ticket's channel has no orders"));
+        OrderView before =
+                refresh(ticket.clientId(), channel, orderId).orElseThrow(() -> new NotFound("order " + orderId));
         for (String line : lineIds) {
             boolean waiting =
                     before.order().lines().stream().anyMatch(l -> l.lineId().equals(line) && l.awaitsAcceptance());
@@ -165,15 +204,16 @@ public class OrderManagement {
         String detail = String.join(", ", lineIds) + (acceptOthers ? " (others accepted)" : "");
         return act(
                 ticket,
+                channel,
                 orderId,
                 "refuse_lines",
                 detail,
                 actor,
-                () -> source.refuseLines(ticket.channelId(), orderId, lineIds, acceptOthers));
+                () -> source.refuseLines(channel, orderId, lineIds, acceptOthers));
     }
 
     private OrderActionOutcome act(
-            TicketView ticket, String orderId, String action, String detail, Actor actor, Runnable call) {
+            TicketView ticket, long channel, String orderId, String action, String detail, Actor actor, Runnable call) {
         String outcome;
         String answer;
         try {
@@ -189,7 +229,7 @@ public class OrderManagement {
         }
         long snapshotId = db.select(ORDER_SNAPSHOT.ID)
                 .from(ORDER_SNAPSHOT)
-                .where(ORDER_SNAPSHOT.CHANNEL_ID.eq(ticket.channelId()).and(ORDER_SNAPSHOT.ORDER_ID.eq(orderId)))
+                .where(ORDER_SNAPSHOT.CHANNEL_ID.eq(channel).and(ORDER_SNAPSHOT.ORDER_ID.eq(orderId)))
                 .fetchSingle(ORDER_SNAPSHOT.ID);
         String finalOutcome = outcome;
         String finalAnswer = answer == null ? "" : answer;
@@ -205,12 +245,20 @@ public class OrderManagement {
                     .set(ORDER_ACTION.ANSWER, finalAnswer)
                     .set(ORDER_ACTION.AT, clock.instant())
                     .execute();
-            events.publishEvent(new OrderActionTaken(ticket.id(), ticket.channelId(), orderId, action, finalOutcome));
+            events.publishEvent(new OrderActionTaken(ticket.id(), channel, orderId, action, finalOutcome));
         });
         OrderView after = "done".equals(outcome)
-                ? refresh(ticket.clientId(), ticket.channelId(), orderId).orElseThrow()
-                : find(ticket.channelId(), orderId).orElseThrow();
+                ? refresh(ticket.clientId(), channel, orderId).orElseThrow()
+                : find(channel, orderId).orElseThrow();
         return new OrderActionOutcome(outcome, finalAnswer, after);
+    }
+
+    /** The channel the order came from: the ticket's own, or another channel of the client (linked by triage). */
+    private long orderChannel(TicketView ticket, String orderId) {
+        return find(ticket.channelId(), orderId)
+                .or(() -> findInClient(ticket.clientId(), orderId))
+                .map(OrderView::channelId)
+                .orElse(ticket.channelId());
     }
 
     private TicketView ticketAbout(long ticketId, String orderId, ClientScope scope) {

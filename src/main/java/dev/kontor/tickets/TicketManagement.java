@@ -195,6 +195,22 @@ public class TicketManagement {
         return Optional.of(messageId);
     }
 
+    /** Automatic triage of the ticket's latest message (see {@code Ticket#triaged}). */
+    public void triaged(long ticketId, String language, String category, List<String> orderRefs) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        if (ticket.triaged(language, category, orderRefs, clock.instant())) {
+            tickets.save(ticket);
+            feed.announce(ticketId, ticket.clientId(), "updated");
+        }
+    }
+
+    /** An agent corrects language and category; returns the ticket as it was before, for the record. */
+    public TicketView correctTriage(long ticketId, ClientScope scope, String language, String category) {
+        TicketView before = find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        change(ticketId, scope, t -> t.correctTriage(language, category, clock.instant()));
+        return before;
+    }
+
     /** Keeps what the channel says about the ticket's need for a reply (see {@link TicketView#replyNeededSince}). */
     public void channelAttention(long ticketId, Instant replyNeededSince, boolean noReplyNeeded) {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A ticket as readers see it. {@code replyNeededSince} and {@code noReplyNeeded} are what the channel says (a
- * marketplace's own count of the oldest unanswered message, or a "no reply needed" mark).
+ * marketplace's own count of the oldest unanswered message, or a "no reply needed" mark). {@code triageCorrected}:
+ * an agent set language and category, so automatic triage keeps off them.
  */
 public record TicketView(
         long id,
@@ -30,4 +31,5 @@ public record TicketView(
         Instant firstResponseAt,
         Instant solvedAt,
         Instant replyNeededSince,
-        boolean noReplyNeeded) {}
+        boolean noReplyNeeded,
+        boolean triageCorrected) {}

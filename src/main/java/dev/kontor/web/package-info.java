@@ -1,4 +1,4 @@
 /** The agent UI shell: layout, sign-in and setup, inbox, ticket page, admin pages, live updates, i18n. */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "clients", "customers", "accounts", "channels", "orders", "shared"})
+        allowedDependencies = {"tickets", "clients", "customers", "accounts", "channels", "orders", "triage", "shared"})
 package dev.kontor.web;

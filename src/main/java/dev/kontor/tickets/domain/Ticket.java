@@ -49,6 +49,7 @@ public class Ticket {
     Instant closedAt;
     Instant replyNeededSince;
     boolean noReplyNeeded;
+    boolean triageCorrected;
 
     // Events are built when taken, after the first save has given the ticket its id.
     private final List<LongFunction<Object>> events = new ArrayList<>();
@@ -100,6 +101,40 @@ public class Ticket {
         if (target != status) {
             moveTo(target, at);
         }
+    }
+
+    /**
+     * Automatic triage: language and category are set only while no agent has corrected them; order references
+     * are added. Returns whether anything changed.
+     */
+    public boolean triaged(String newLanguage, String newCategory, List<String> refs, Instant at) {
+        List<String> before = orderRefs;
+        String languageBefore = language;
+        String categoryBefore = category;
+        if (!triageCorrected) {
+            if (newLanguage != null && (language == null || "unknown".equals(language))) {
+                language = newLanguage;
+            }
+            if (newCategory != null && (category == null || "other".equals(category))) {
+                category = newCategory;
+            }
+        }
+        concernsOrders(refs);
+        boolean changed = !Objects.equals(before, orderRefs)
+                || !Objects.equals(languageBefore, language)
+                || !Objects.equals(categoryBefore, category);
+        if (changed) {
+            touch(at);
+        }
+        return changed;
+    }
+
+    /** An agent sets language and category; automatic triage will not change them again. */
+    public void correctTriage(String newLanguage, String newCategory, Instant at) {
+        language = newLanguage;
+        category = newCategory;
+        triageCorrected = true;
+        touch(at);
     }
 
     /** The channel names orders this ticket is about; known ones are kept, new ones added. */

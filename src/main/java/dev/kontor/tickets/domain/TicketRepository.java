@@ -52,6 +52,7 @@ public class TicketRepository {
         r.setClosedAt(t.closedAt);
         r.setReplyNeededSince(t.replyNeededSince);
         r.setNoReplyNeeded(t.noReplyNeeded);
+        r.setTriageCorrected(t.triageCorrected);
         if (t.id == null) {
             r.reset(TICKET.NUMBER);
             r.store();
@@ -86,6 +87,7 @@ public class TicketRepository {
         t.closedAt = r.getClosedAt();
         t.replyNeededSince = r.getReplyNeededSince();
         t.noReplyNeeded = r.getNoReplyNeeded();
+        t.triageCorrected = r.getTriageCorrected();
         return t;
     }
 
@@ -114,6 +116,7 @@ public class TicketRepository {
                 r.getFirstResponseAt(),
                 r.getSolvedAt(),
                 r.getReplyNeededSince(),
-                r.getNoReplyNeeded());
+                r.getNoReplyNeeded(),
+                r.getTriageCorrected());
     }
 }

@@ -16,6 +16,8 @@ import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
+import dev.kontor.triage.Category;
+import dev.kontor.triage.TriageManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ class TicketPageController {
     private final AccountManagement accounts;
     private final MailboxManagement mail;
     private final ReplyDeliveries deliveries;
+    private final TriageManagement triage;
 
     TicketPageController(
             TicketManagement tickets,
@@ -51,13 +54,33 @@ class TicketPageController {
             CustomerManagement customers,
             AccountManagement accounts,
             MailboxManagement mail,
-            ReplyDeliveries deliveries) {
+            ReplyDeliveries deliveries,
+            TriageManagement triage) {
         this.tickets = tickets;
         this.clients = clients;
         this.customers = customers;
         this.accounts = accounts;
         this.mail = mail;
         this.deliveries = deliveries;
+        this.triage = triage;
+    }
+
+    /** An agent corrects language and category (recorded; automatic triage keeps off the ticket from then on). */
+    @PostMapping("/tickets/{id}/triage")
+    String correctTriage(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String category,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        return act(
+                user,
+                id,
+                htmx,
+                model,
+                null,
+                () -> triage.correct(id, user.scope(), new Actor(user.id(), user.displayName()), language, category));
     }
 
     @GetMapping("/tickets/{id}")
@@ -257,6 +280,8 @@ class TicketPageController {
         model.addAttribute("originals", messageIds.isEmpty() ? Map.of() : mail.originalsOf(messageIds));
         model.addAttribute("nextStatuses", t.status().nextStatuses());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("triageLanguages", triage.languages());
         model.addAttribute("replyStatuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED));
     }
 

@@ -1,0 +1,213 @@
+package dev.kontor.triage.internal;
+
+import static dev.kontor.triage.db.Tables.KEYWORD;
+import static dev.kontor.triage.db.Tables.LEARNED_TERM;
+
+import dev.kontor.triage.Category;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores every category: the {@link Lexicon}'s cues (the subject counts half again), the client's own keywords
+ * (admins), and what agents' corrections taught about the client's customers' words. The best score wins if it
+ * reaches 1; otherwise the message is "other".
+ */
+@Component
+class CategoryClassifier {
+
+    static final double THRESHOLD = 1.0;
+    private static final double LEARNED_WEIGHT = 1.5;
+
+    private final DSLContext db;
+
+    CategoryClassifier(DSLContext db) {
+        this.db = db;
+    }
+
+    Map<Category, Double> scores(long clientId, String subject, String body) {
+        Map<Category, Double> scores = lexiconScores(subject, body);
+        String text = Lexicon.normalize((subject == null ? "" : subject) + " " + (body == null ? "" : body));
+        db.select(KEYWORD.CATEGORY, KEYWORD.PHRASE, KEYWORD.WEIGHT)
+                .from(KEYWORD)
+                .where(KEYWORD.CLIENT_ID.eq(clientId))
+                .forEach(k -> {
+                    if (text.contains(Lexicon.normalize(k.value2()))) {
+                        Category.fromKey(k.value1())
+                                .ifPresent(c -> scores.merge(c, k.value3().doubleValue(), Double::sum));
+                    }
+                });
+        List<String> terms = terms(text);
+        if (!terms.isEmpty()) {
+            Map<String, Map<Category, Integer>> counts = new java.util.HashMap<>();
+            db.select(LEARNED_TERM.TERM, LEARNED_TERM.CATEGORY, LEARNED_TERM.COUNT)
+                    .from(LEARNED_TERM)
+                    .where(LEARNED_TERM.CLIENT_ID.eq(clientId).and(LEARNED_TERM.TERM.in(terms)))
+                    .forEach(r -> Category.fromKey(r.value2())
+                            .ifPresent(c -> counts.computeIfAbsent(r.value1(), t -> new EnumMap<>(Category.class))
+                                    .put(c, r.value3())));
+            // Each known word votes for the categories agents chose for it, by share of its corrections.
+            counts.values().forEach(byCategory -> {
+                int total =
+                        byCategory.values().stream().mapToInt(Integer::intValue).sum();
+                byCategory.forEach((c, n) ->
+                        scores.merge(c, LEARNED_WEIGHT * n / total * Math.min(1.0, total / 2.0), Double::sum));
+            });
+        }
+        return scores;
+    }
+
+    static Map<Category, Double> lexiconScores(String subject, String body) {
+        Map<Category, Double> scores = new EnumMap<>(Category.class);
+        score(scores, Lexicon.normalize(subject == null ? "" : subject), 1.5);
+        score(scores, Lexicon.normalize(body == null ? "" : body), 1.0);
+        return scores;
+    }
+
+    private static void score(Map<Category, Double> scores, String text, double factor) {
+        if (text.isBlank()) {
+            return;
+        }
+        // One cue list per category: a category counts its strongest cue fully and further ones by half, so a
+        // long message does not win by repetition.
+        Map<Category, List<Double>> hits = new EnumMap<>(Category.class);
+        for (Lexicon.Cue cue : Lexicon.CUES) {
+            if (cue.pattern().matcher(text).find()) {
+                hits.computeIfAbsent(cue.category(), c -> new ArrayList<>()).add(cue.weight());
+            }
+        }
+        hits.forEach((c, weights) -> {
+            weights.sort(java.util.Comparator.reverseOrder());
+            double s = weights.get(0);
+            for (int i = 1; i < weights.size(); i++) {
+                s += weights.get(i) / 2;
+            }
+            scores.merge(c, s * factor, Double::sum);
+        });
+    }
+
+    /**
+     * The best category that reaches the threshold. A cancellation close behind the best still wins: a missed
+     * cancellation ships an unwanted parcel, a needless one costs an agent a glance.
+     */
+    static Category best(Map<Category, Double> scores) {
+        Category top = scores.entrySet().stream()
+                .filter(e -> e.getKey() != Category.OTHER && e.getValue() >= THRESHOLD)
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(Category.OTHER);
+        double cancellation = scores.getOrDefault(Category.CANCELLATION, 0.0);
+        if (top != Category.OTHER && cancellation >= 3 && cancellation >= 0.75 * scores.get(top)) {
+            return Category.CANCELLATION;
+        }
+        return top;
+    }
+
+    /** An agent put a message of this client into a category: its words lean that way from now on. */
+    void learn(long clientId, Category category, String subject, String body) {
+        for (String term :
+                terms(Lexicon.normalize((subject == null ? "" : subject) + " " + (body == null ? "" : body)))) {
+            db.insertInto(LEARNED_TERM)
+                    .set(LEARNED_TERM.CLIENT_ID, clientId)
+                    .set(LEARNED_TERM.CATEGORY, category.key())
+                    .set(LEARNED_TERM.TERM, term)
+                    .set(LEARNED_TERM.COUNT, 1)
+                    .onConflict(LEARNED_TERM.CLIENT_ID, LEARNED_TERM.TERM, LEARNED_TERM.CATEGORY)
+                    .doUpdate()
+                    .set(LEARNED_TERM.COUNT, LEARNED_TERM.COUNT.plus(1))
+                    .execute();
+        }
+    }
+
+    /** Distinct words of 4+ letters that say something (no numbers, no common short words). */
+    static List<String> terms(String normalized) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String w : normalized.split("[^\\p{L}]+")) {
+            if (w.length() >= 4 && w.length() <= 40 && !STOP.contains(w)) {
+                terms.add(w);
+            }
+        }
+        return List.copyOf(terms).subList(0, Math.min(terms.size(), 200));
+    }
+
+    private static final Set<String> STOP = Set.of(
+            "this",
+            "that",
+            "with",
+            "have",
+            "from",
+            "your",
+            "would",
+            "could",
+            "please",
+            "thanks",
+            "thank",
+            "hello",
+            "dear",
+            "they",
+            "them",
+            "there",
+            "what",
+            "when",
+            "will",
+            "bitte",
+            "danke",
+            "hallo",
+            "eine",
+            "einen",
+            "meine",
+            "mein",
+            "ihre",
+            "haben",
+            "nicht",
+            "noch",
+            "sehr",
+            "dass",
+            "bonjour",
+            "merci",
+            "pour",
+            "vous",
+            "votre",
+            "mais",
+            "avec",
+            "dans",
+            "est-ce",
+            "buongiorno",
+            "grazie",
+            "della",
+            "sono",
+            "questo",
+            "hola",
+            "gracias",
+            "para",
+            "pero",
+            "como",
+            "esta",
+            "goedendag",
+            "bedankt",
+            "voor",
+            "niet",
+            "hebben",
+            "mijn",
+            "prosze",
+            "dziekuje",
+            "jest",
+            "hej",
+            "tack",
+            "inte",
+            "eller",
+            "obrigado",
+            "voce",
+            "tilbage",
+            "regards",
+            "cordialement",
+            "saluti",
+            "grusse",
+            "freundlichen",
+            "kind");
+}

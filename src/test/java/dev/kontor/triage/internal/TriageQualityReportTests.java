@@ -1,0 +1,156 @@
+package dev.kontor.triage.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kontor.triage.Category;
+import dev.kontor.triage.TriageSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The triage quality report: language, category and order references on labelled customer messages, printed per
+ * language and per category. Three files: the shared sample, and two sets written separately with other wording;
+ * each was first run before the lexicon saw it (held-out: 65% category, third set: 58%), then its misses were
+ * added. Floors make a regression fail the build. Run it alone: {@code ./mvnw test -Dtest=TriageQualityReportTests}.
+ */
+class TriageQualityReportTests {
+
+    record Labelled(String id, String lang, String intent, String orderRef, String subject, String body) {}
+
+    record Outcome(Labelled m, String language, Category category, List<String> refs) {
+        boolean languageOk() {
+            return m.lang().equals(language);
+        }
+
+        boolean categoryOk() {
+            return m.intent().equals(category.key());
+        }
+
+        boolean refsOk() {
+            return m.orderRef() == null ? refs.isEmpty() : refs.equals(List.of(m.orderRef()));
+        }
+    }
+
+    static LanguageDetection languages;
+
+    @BeforeAll
+    static void loadLanguages() {
+        languages = new LanguageDetection(
+                new TriageSettings(List.of("en", "de", "fr", "it", "es", "nl", "pl", "sv", "pt", "da"), 0.45));
+    }
+
+    static List<Labelled> read(String resource) throws Exception {
+        List<Labelled> all = new ArrayList<>();
+        JsonMapper json = JsonMapper.builder().build();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                TriageQualityReportTests.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = json.readTree(line);
+                all.add(new Labelled(
+                        n.get("id").asString(),
+                        n.get("lang").asString(),
+                        n.get("intent").asString(),
+                        n.get("order_ref").isNull() ? null : n.get("order_ref").asString(),
+                        n.get("subject").asString(),
+                        n.get("body").asString()));
+            }
+        }
+        return all;
+    }
+
+    static List<Outcome> run(List<Labelled> messages) {
+        return messages.stream()
+                .map(m -> new Outcome(
+                        m,
+                        languages.detect(m.subject() + "\n" + m.body()),
+                        TriageEngine.lexiconCategory(m.subject(), m.body()),
+                        TriageEngine.references(m.subject() + "\n" + m.body())))
+                .toList();
+    }
+
+    static double report(String title, List<Outcome> outcomes) {
+        System.out.printf("%nTriage quality: %s (%d messages)%n", title, outcomes.size());
+        Map<String, int[]> byLanguage = new TreeMap<>();
+        Map<String, int[]> byCategory = new TreeMap<>();
+        for (Outcome o : outcomes) {
+            int[] l = byLanguage.computeIfAbsent(o.m().lang(), k -> new int[4]);
+            l[0]++;
+            l[1] += o.languageOk() ? 1 : 0;
+            l[2] += o.categoryOk() ? 1 : 0;
+            l[3] += o.refsOk() ? 1 : 0;
+            int[] c = byCategory.computeIfAbsent(o.m().intent(), k -> new int[2]);
+            c[0]++;
+            c[1] += o.categoryOk() ? 1 : 0;
+        }
+        System.out.printf("  %-8s %5s %9s %9s %11s%n", "language", "n", "language", "category", "order refs");
+        byLanguage.forEach((k, v) -> System.out.printf(
+                "  %-8s %5d %8.0f%% %8.0f%% %10.0f%%%n",
+                k, v[0], 100.0 * v[1] / v[0], 100.0 * v[2] / v[0], 100.0 * v[3] / v[0]));
+        System.out.printf("  %-22s %5s %9s%n", "category", "n", "correct");
+        byCategory.forEach((k, v) -> System.out.printf("  %-22s %5d %8.0f%%%n", k, v[0], 100.0 * v[1] / v[0]));
+        long lang = outcomes.stream().filter(Outcome::languageOk).count();
+        long cat = outcomes.stream().filter(Outcome::categoryOk).count();
+        long refs = outcomes.stream().filter(Outcome::refsOk).count();
+        System.out.printf(
+                "  overall: language %.0f%%, category %.0f%%, order refs %.0f%%%n",
+                100.0 * lang / outcomes.size(), 100.0 * cat / outcomes.size(), 100.0 * refs / outcomes.size());
+        outcomes.stream()
+                .filter(o -> !o.languageOk() || !o.categoryOk() || !o.refsOk())
+                .forEach(o -> System.out.printf(
+                        "  miss %s: language %s (want %s), category %s (want %s), refs %s (want %s)%n",
+                        o.m().id(),
+                        o.language(),
+                        o.m().lang(),
+                        o.category().key(),
+                        o.m().intent(),
+                        o.refs(),
+                        o.m().orderRef()));
+        return 100.0 * cat / outcomes.size();
+    }
+
+    @Test
+    void theSharedSampleIsTriagedWell() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/customer-messages.jsonl"));
+        report("shared sample", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * 0.85));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
+    }
+
+    @Test
+    void messagesWrittenApartFromTheLexiconAreTriagedWell() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/held-out-messages.jsonl"));
+        report("held-out messages", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * 0.75));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
+    }
+
+    /**
+     * A third file, written before its first run (58% category then); its misses were added to the lexicon since,
+     * so it now guards against regressions like the others. A fresh figure needs fresh messages.
+     */
+    @Test
+    void aThirdSetOfMessagesIsTriagedWell() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/unseen-messages.jsonl"));
+        report("third set", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * 0.85));
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
+    }
+}
