@@ -110,6 +110,11 @@ public class OrderManagement {
                 .fetchOptional(ORDER_SNAPSHOT.ORDER_ID);
     }
 
+    /** The last snapshot of an order a ticket names, from its own channel or another of the client's; no call out. */
+    public Optional<OrderView> known(long clientId, long channelId, String orderId) {
+        return find(channelId, orderId).or(() -> findInClient(clientId, orderId));
+    }
+
     public Optional<OrderView> find(long channelId, String orderId) {
         OrderSnapshotRecord s = db.selectFrom(ORDER_SNAPSHOT)
                 .where(ORDER_SNAPSHOT.CHANNEL_ID.eq(channelId).and(ORDER_SNAPSHOT.ORDER_ID.eq(orderId)))

@@ -20,7 +20,9 @@ public record InboxQuery(
         String cursor,
         int limit) {
 
+    /** {@code DUE}: the queue order (breached first, then the soonest deadline, then priority). */
     public enum Sort {
+        DUE,
         UPDATED_DESC,
         CREATED_DESC,
         CREATED_ASC;
@@ -32,7 +34,7 @@ public record InboxQuery(
 
     public InboxQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
-        sort = sort == null ? Sort.UPDATED_DESC : sort;
+        sort = sort == null ? Sort.DUE : sort;
         limit = Math.max(1, Math.min(limit <= 0 ? 50 : limit, 200));
     }
 }

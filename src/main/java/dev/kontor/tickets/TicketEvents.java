@@ -22,4 +22,10 @@ public final class TicketEvents {
     public record TicketTagsChanged(long ticketId, long clientId, List<String> tags) {}
 
     public record TicketPriorityChanged(long ticketId, long clientId, String priority) {}
+
+    /** Triage (or an agent) set the ticket's language, category or order references. */
+    public record TicketTriaged(long ticketId, long clientId, String language, String category) {}
+
+    /** The channel changed what it says about the ticket's need for a reply (a marketplace's clock). */
+    public record ChannelAttentionChanged(long ticketId, long clientId) {}
 }

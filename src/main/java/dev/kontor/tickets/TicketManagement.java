@@ -15,10 +15,12 @@ import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketCommands.RecordChannelReply;
+import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
 import dev.kontor.tickets.TicketEvents.MessageReceived;
 import dev.kontor.tickets.TicketEvents.NoteAdded;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
 import dev.kontor.tickets.TicketEvents.TicketOpened;
+import dev.kontor.tickets.TicketEvents.TicketTriaged;
 import dev.kontor.tickets.domain.HtmlSanitizing;
 import dev.kontor.tickets.domain.InboxQueries;
 import dev.kontor.tickets.domain.Ticket;
@@ -200,6 +202,7 @@ public class TicketManagement {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
         if (ticket.triaged(language, category, orderRefs, clock.instant())) {
             tickets.save(ticket);
+            events.publishEvent(new TicketTriaged(ticketId, ticket.clientId(), language, category));
             feed.announce(ticketId, ticket.clientId(), "updated");
         }
     }
@@ -208,6 +211,7 @@ public class TicketManagement {
     public TicketView correctTriage(long ticketId, ClientScope scope, String language, String category) {
         TicketView before = find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
         change(ticketId, scope, t -> t.correctTriage(language, category, clock.instant()));
+        events.publishEvent(new TicketTriaged(ticketId, before.clientId(), language, category));
         return before;
     }
 
@@ -215,6 +219,16 @@ public class TicketManagement {
     public void channelAttention(long ticketId, Instant replyNeededSince, boolean noReplyNeeded) {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
         if (ticket.channelAttention(replyNeededSince, noReplyNeeded, clock.instant())) {
+            tickets.save(ticket);
+            events.publishEvent(new ChannelAttentionChanged(ticketId, ticket.clientId()));
+            feed.announce(ticketId, ticket.clientId(), "updated");
+        }
+    }
+
+    /** The SLA module's next deadline for the ticket; the queue orders by it. */
+    public void slaScheduled(long ticketId, Instant dueAt, String metric) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        if (ticket.slaScheduled(dueAt, metric)) {
             tickets.save(ticket);
             feed.announce(ticketId, ticket.clientId(), "updated");
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A ticket as readers see it. {@code replyNeededSince} and {@code noReplyNeeded} are what the channel says (a
  * marketplace's own count of the oldest unanswered message, or a "no reply needed" mark). {@code triageCorrected}:
- * an agent set language and category, so automatic triage keeps off them.
+ * an agent set language and category, so automatic triage keeps off them. {@code slaDueAt}: the next SLA deadline,
+ * of {@code slaMetric} (first_response, next_response, resolution).
  */
 public record TicketView(
         long id,
@@ -32,4 +33,12 @@ public record TicketView(
         Instant solvedAt,
         Instant replyNeededSince,
         boolean noReplyNeeded,
-        boolean triageCorrected) {}
+        boolean triageCorrected,
+        Instant slaDueAt,
+        String slaMetric) {
+
+    /** The SLA deadline has passed (at {@code now}). */
+    public boolean slaBreached(Instant now) {
+        return slaDueAt != null && !slaDueAt.isAfter(now);
+    }
+}

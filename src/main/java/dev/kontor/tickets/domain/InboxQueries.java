@@ -42,8 +42,12 @@ public class InboxQueries {
         if (clientIds.isEmpty()) {
             return new InboxPage(List.of(), null);
         }
-        Field<Instant> key = q.sort() == InboxQuery.Sort.UPDATED_DESC ? TICKET.UPDATED_AT : TICKET.CREATED_AT;
-        boolean ascending = q.sort() == InboxQuery.Sort.CREATED_ASC;
+        Field<Instant> key = switch (q.sort()) {
+            case DUE -> TICKET.QUEUE_KEY;
+            case UPDATED_DESC -> TICKET.UPDATED_AT;
+            case CREATED_DESC, CREATED_ASC -> TICKET.CREATED_AT;
+        };
+        boolean ascending = q.sort() == InboxQuery.Sort.CREATED_ASC || q.sort() == InboxQuery.Sort.DUE;
         List<SortField<?>> order =
                 ascending ? List.of(key.asc(), TICKET.ID.asc()) : List.of(key.desc(), TICKET.ID.desc());
         Condition filter = filters(q).and(keyset(q.cursor(), key, ascending));

@@ -50,6 +50,8 @@ public class Ticket {
     Instant replyNeededSince;
     boolean noReplyNeeded;
     boolean triageCorrected;
+    Instant slaDueAt;
+    String slaMetric;
 
     // Events are built when taken, after the first save has given the ticket its id.
     private final List<LongFunction<Object>> events = new ArrayList<>();
@@ -135,6 +137,32 @@ public class Ticket {
         category = newCategory;
         triageCorrected = true;
         touch(at);
+    }
+
+    /** The next SLA deadline and its metric (first_response, next_response, resolution), or none. */
+    public boolean slaScheduled(Instant dueAt, String metric) {
+        if (Objects.equals(slaDueAt, dueAt) && Objects.equals(slaMetric, metric)) {
+            return false;
+        }
+        slaDueAt = dueAt;
+        slaMetric = metric;
+        return true;
+    }
+
+    private static final Instant NO_DEADLINE = Instant.parse("3000-01-01T00:00:00Z");
+
+    /** The queue order: the deadline, else far away with urgent before high before normal before low. */
+    public Instant queueKey() {
+        if (slaDueAt != null) {
+            return slaDueAt;
+        }
+        int rank = switch (priority) {
+            case URGENT -> 3;
+            case HIGH -> 2;
+            case NORMAL -> 1;
+            case LOW -> 0;
+        };
+        return NO_DEADLINE.minus(java.time.Duration.ofDays(rank));
     }
 
     /** The channel names orders this ticket is about; known ones are kept, new ones added. */

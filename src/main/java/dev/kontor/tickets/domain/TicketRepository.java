@@ -53,6 +53,9 @@ public class TicketRepository {
         r.setReplyNeededSince(t.replyNeededSince);
         r.setNoReplyNeeded(t.noReplyNeeded);
         r.setTriageCorrected(t.triageCorrected);
+        r.setSlaDueAt(t.slaDueAt);
+        r.setSlaMetric(t.slaMetric);
+        r.setQueueKey(t.queueKey());
         if (t.id == null) {
             r.reset(TICKET.NUMBER);
             r.store();
@@ -88,6 +91,8 @@ public class TicketRepository {
         t.replyNeededSince = r.getReplyNeededSince();
         t.noReplyNeeded = r.getNoReplyNeeded();
         t.triageCorrected = r.getTriageCorrected();
+        t.slaDueAt = r.getSlaDueAt();
+        t.slaMetric = r.getSlaMetric();
         return t;
     }
 
@@ -117,6 +122,8 @@ public class TicketRepository {
                 r.getSolvedAt(),
                 r.getReplyNeededSince(),
                 r.getNoReplyNeeded(),
-                r.getTriageCorrected());
+                r.getTriageCorrected(),
+                r.getSlaDueAt(),
+                r.getSlaMetric());
     }
 }

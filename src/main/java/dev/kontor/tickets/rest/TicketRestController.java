@@ -194,6 +194,6 @@ class TicketRestController {
         return Arrays.stream(InboxQuery.Sort.values())
                 .filter(s -> s.key().equals(key))
                 .findFirst()
-                .orElseThrow(() -> InvalidInput.of("sort", "one of updated_desc, created_desc, created_asc"));
+                .orElseThrow(() -> InvalidInput.of("sort", "one of due, updated_desc, created_desc, created_asc"));
     }
 }

@@ -24,7 +24,7 @@ public record InboxFilter(
 
     public InboxFilter {
         view = view == null || !Set.of("mine", "unassigned", "open", "all").contains(view) ? "open" : view;
-        sort = knownSort(sort) ? sort : InboxQuery.Sort.UPDATED_DESC.key();
+        sort = knownSort(sort) ? sort : InboxQuery.Sort.DUE.key();
         status = status == null
                         || status.isBlank()
                         || TicketStatus.fromKey(status).isEmpty()

@@ -1,0 +1,164 @@
+package dev.kontor.sla;
+
+import dev.kontor.shared.InvalidInput;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When the clock runs: business hours per weekday in a time zone, minus holidays; or always (24/7). Times are
+ * wall-clock times in the zone, so a DST change shortens or lengthens that night, never the opening hours.
+ * Hours are written as admins think of them: {@code "mon-fri 09:00-18:00; sat 10:00-14:00"}.
+ */
+public final class BusinessCalendar {
+
+    private static final Pattern RULE = Pattern.compile(
+            "^\\s*([a-z]{3})(?:\\s*-\\s*([a-z]{3}))?\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2}|24:00)\\s*$");
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    private final ZoneId zone;
+    private final boolean always;
+    private final Map<DayOfWeek, List<LocalTime[]>> hours;
+    private final Set<LocalDate> holidays;
+
+    private BusinessCalendar(
+            ZoneId zone, boolean always, Map<DayOfWeek, List<LocalTime[]>> hours, Set<LocalDate> holidays) {
+        this.zone = zone;
+        this.always = always;
+        this.hours = hours;
+        this.holidays = Set.copyOf(holidays);
+    }
+
+    public static BusinessCalendar always() {
+        return new BusinessCalendar(ZoneId.of("UTC"), true, Map.of(), Set.of());
+    }
+
+    /** Parses {@code hours} ("mon-fri 09:00-18:00; sat 10:00-14:00"); an end of 24:00 means midnight. */
+    public static BusinessCalendar of(String zoneId, String hoursSpec, Set<LocalDate> holidays) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneId);
+        } catch (RuntimeException e) {
+            throw InvalidInput.of("timeZone", "unknown time zone '" + zoneId + "'");
+        }
+        Map<DayOfWeek, List<LocalTime[]>> hours = new EnumMap<>(DayOfWeek.class);
+        for (String part :
+                (hoursSpec == null ? "" : hoursSpec).toLowerCase(Locale.ROOT).split("[;\\n]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Matcher m = RULE.matcher(part);
+            if (!m.matches() || !DAYS.contains(m.group(1)) || (m.group(2) != null && !DAYS.contains(m.group(2)))) {
+                throw InvalidInput.of("hours", "cannot read '" + part.strip() + "' (write e.g. mon-fri 09:00-18:00)");
+            }
+            LocalTime start = LocalTime.parse(pad(m.group(3)));
+            LocalTime end = m.group(4).equals("24:00") ? LocalTime.MAX : LocalTime.parse(pad(m.group(4)));
+            if (!end.isAfter(start)) {
+                throw InvalidInput.of("hours", "'" + part.strip() + "' ends before it starts");
+            }
+            int from = DAYS.indexOf(m.group(1));
+            int to = m.group(2) == null ? from : DAYS.indexOf(m.group(2));
+            for (int d = from; ; d = (d + 1) % 7) {
+                hours.computeIfAbsent(DayOfWeek.of(d + 1), k -> new ArrayList<>())
+                        .add(new LocalTime[] {start, end});
+                if (d == to) {
+                    break;
+                }
+            }
+        }
+        if (hours.isEmpty()) {
+            throw InvalidInput.of("hours", "needs at least one opening time");
+        }
+        hours.values().forEach(list -> list.sort(Comparator.comparing(i -> i[0])));
+        return new BusinessCalendar(zone, false, hours, holidays);
+    }
+
+    private static String pad(String time) {
+        return time.length() == 4 ? "0" + time : time;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The instant when {@code work} of open time has passed after {@code start}. */
+    public Instant add(Instant start, Duration work) {
+        if (always) {
+            return start.plus(work);
+        }
+        Duration left = work;
+        LocalDate day = start.atZone(zone).toLocalDate();
+        for (int guard = 0; guard < 3700; guard++, day = day.plusDays(1)) {
+            for (LocalTime[] open : openOn(day)) {
+                Instant from = instant(day, open[0]);
+                Instant to = instant(day, open[1]);
+                if (!to.isAfter(start)) {
+                    continue;
+                }
+                Instant begin = from.isAfter(start) ? from : start;
+                Duration available = Duration.between(begin, to);
+                if (available.compareTo(left) >= 0) {
+                    return begin.plus(left);
+                }
+                left = left.minus(available);
+            }
+        }
+        throw new IllegalStateException("no opening time within ten years");
+    }
+
+    /** Open time between two instants (zero when {@code to} is not after {@code from}). */
+    public Duration between(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        if (always) {
+            return Duration.between(from, to);
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            for (LocalTime[] open : openOn(day)) {
+                Instant a = max(from, instant(day, open[0]));
+                Instant b = min(to, instant(day, open[1]));
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
+    }
+
+    private List<LocalTime[]> openOn(LocalDate day) {
+        return holidays.contains(day) ? List.of() : hours.getOrDefault(day.getDayOfWeek(), List.of());
+    }
+
+    /** A wall-clock time of a day in the zone; a time skipped by DST moves to the first valid instant after it. */
+    private Instant instant(LocalDate day, LocalTime time) {
+        if (time.equals(LocalTime.MAX)) {
+            return day.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        return ZonedDateTime.ofLocal(LocalDateTime.of(day, time), zone, null).toInstant();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

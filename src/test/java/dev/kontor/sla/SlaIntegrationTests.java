@@ -1,0 +1,237 @@
+package dev.kontor.sla;
+
+import static dev.kontor.sla.db.Tables.ALERT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kontor.KontorApplication;
+import dev.kontor.KontorIntegrationTest;
+import dev.kontor.TestFixtures;
+import dev.kontor.clients.ClientManagement;
+import dev.kontor.clients.ClientView;
+import dev.kontor.clients.StoreView;
+import dev.kontor.orders.OrderData;
+import dev.kontor.orders.OrderManagement;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.InboxQuery;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Deadlines from policies, the cancellation guard at the top of the queue, pause and resume, alerts raised once. */
+@KontorIntegrationTest
+class SlaIntegrationTests {
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    OrderManagement orders;
+
+    @Autowired
+    ClientManagement clients;
+
+    @Autowired
+    SlaManagement sla;
+
+    @Autowired
+    SlaWatch watch;
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    DataSource dataSource;
+
+    private SlaPolicyView policy(
+            ClientView client,
+            String name,
+            int position,
+            String category,
+            Integer first,
+            Integer next,
+            Integer resolution) {
+        return sla.savePolicy(new SlaPolicyView(
+                null,
+                client.id(),
+                name,
+                position,
+                true,
+                null,
+                null,
+                category,
+                null,
+                null,
+                null,
+                first,
+                next,
+                resolution,
+                "calendar",
+                null));
+    }
+
+    private TicketView settled(long ticketId) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> tickets.find(ticketId, ClientScope.everything()).orElseThrow(),
+                        t -> t.category() != null && t.slaDueAt() != null);
+    }
+
+    @Test
+    void aGermanCancellationForAnOrderShippingInTwoHoursLandsOnTopOfTheQueueWithThatDeadline() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Standard", 1, null, 8 * 60, 8 * 60, 3 * 24 * 60);
+        Instant shipsAt = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        orders.record(
+                client.id(),
+                clients.apiChannelOf(store.id()).id(),
+                new OrderData(
+                        "66601-A",
+                        "66601",
+                        "SHIPPING",
+                        true,
+                        "EUR",
+                        new BigDecimal("89.00"),
+                        BigDecimal.ZERO,
+                        null,
+                        null,
+                        null,
+                        shipsAt,
+                        "Jonas Keller",
+                        null,
+                        null,
+                        null,
+                        List.of(new OrderData.Line(
+                                "66601-A-1",
+                                "NW-TENT",
+                                "Zelt",
+                                1,
+                                new BigDecimal("89.00"),
+                                new BigDecimal("89.00"),
+                                "SHIPPING"))));
+        TicketView older =
+                settled(fixtures.ticket(store, "Lieferung", "Wo bleibt mein Paket? Es ist noch nicht angekommen.", null)
+                        .ticketId());
+        TicketView cancel = settled(fixtures.ticket(
+                        store,
+                        "Storno",
+                        "Hallo, bitte stornieren Sie meine Bestellung 66601, ich habe mich vertan.",
+                        null)
+                .ticketId());
+
+        assertThat(cancel.category()).isEqualTo("cancellation");
+        assertThat(cancel.orderRefs()).containsExactly("66601-A");
+        assertThat(cancel.slaDueAt()).isEqualTo(shipsAt.minus(Duration.ofHours(1)));
+        assertThat(older.slaDueAt()).isAfter(Instant.now().plus(Duration.ofHours(7)));
+
+        var queue = tickets.inbox(
+                new InboxQuery(null, false, Set.of(), client.id(), null, null, null, null, null, null, null, 10),
+                ClientScope.everything());
+        assertThat(queue.tickets()).extracting(TicketView::id).startsWith(cancel.id(), older.id());
+
+        TicketSla view = sla.ticketSla(cancel.id(), ClientScope.everything());
+        assertThat(view.cancellation().orderId()).isEqualTo("66601-A");
+        assertThat(view.cancellation().canCancel()).isTrue();
+        assertThat(view.deadlines()).anySatisfy(d -> {
+            assertThat(d.metric()).isEqualTo("first_response");
+            assertThat(d.cappedByShipping()).isTrue();
+        });
+    }
+
+    @Test
+    void pendingPausesTheResolutionClockAndTheCustomersReplyResumesIt() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Resolution only", 1, null, null, null, 24 * 60);
+        TicketView t = settled(fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId());
+        Instant due = t.slaDueAt();
+        tickets.changeStatus(t.id(), ClientScope.everything(), TicketStatus.PENDING);
+        TicketView paused = await().atMost(Duration.ofSeconds(10))
+                .until(() -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(), v -> v.slaDueAt() == null);
+        assertThat(sla.ticketSla(paused.id(), ClientScope.everything()).paused())
+                .isTrue();
+        tickets.changeStatus(t.id(), ClientScope.everything(), TicketStatus.OPEN);
+        TicketView resumed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(), v -> v.slaDueAt() != null);
+        assertThat(resumed.slaDueAt()).isAfterOrEqualTo(due);
+    }
+
+    /** Events about these tickets whose listeners have not finished yet. */
+    private long unfinishedPublications(long... ticketIds) {
+        long n = 0;
+        for (long id : ticketIds) {
+            n += db.fetchOne(
+                            "select count(*) from platform.event_publication where completion_date is null"
+                                    + " and serialized_event like ?",
+                            "%\"ticketId\":" + id + ",%")
+                    .get(0, Long.class);
+        }
+        return n;
+    }
+
+    @Test
+    void warningsAndBreachesFireOnceWithTwoAppNodesOnOneDatabase() throws Exception {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Tight", 1, null, 60, 60, 60);
+        TicketView late = settled(fixtures.ticket(store, "Frage", "Ist der Schlafsack lieferbar?", null)
+                .ticketId());
+        TicketView soon = settled(
+                fixtures.ticket(store, "Frage", "Ist die Lampe dimmbar?", null).ticketId());
+        // Every listener has run (no recomputation will overwrite the deadlines below).
+        await().atMost(Duration.ofSeconds(10)).until(() -> unfinishedPublications(late.id(), soon.id()) == 0L);
+        // Time passes: one deadline is behind us, the other is ten minutes away.
+        db.execute("update sla.deadline set due_at = now() - interval '1 minute' where ticket_id = ?", late.id());
+        db.execute("update sla.deadline set due_at = now() + interval '10 minutes' where ticket_id = ?", soon.id());
+
+        Path data = Files.createTempDirectory(Path.of("target", "test-data").toAbsolutePath(), "second-node-");
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KontorApplication.class)
+                .properties(
+                        "spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
+                        "spring.datasource.username=postgres",
+                        "kontor.data.dir=" + data,
+                        "server.port=0",
+                        "kontor.channels.dispatch-interval=1h",
+                        "kontor.email.max-idle=0s")
+                .run()) {
+            SlaWatch other = second.getBean(SlaWatch.class);
+            for (int round = 0; round < 3; round++) {
+                var a = CompletableFuture.supplyAsync(watch::scan);
+                var b = CompletableFuture.supplyAsync(other::scan);
+                a.get();
+                b.get();
+            }
+        }
+        var alerts = db.select(ALERT.TICKET_ID, ALERT.METRIC, ALERT.KIND)
+                .from(ALERT)
+                .where(ALERT.TICKET_ID.in(late.id(), soon.id()))
+                .fetch(r -> r.value1() + " " + r.value2() + " " + r.value3());
+        assertThat(alerts)
+                .containsExactlyInAnyOrder(
+                        late.id() + " first_response breach",
+                        late.id() + " resolution breach",
+                        soon.id() + " first_response warning",
+                        soon.id() + " resolution warning");
+    }
+}
