@@ -14,6 +14,10 @@ public record TicketSla(String policyName, List<Deadline> deadlines, boolean pau
     /** {@code orderState} null when the order is not known. */
     public record CancellationGuard(String orderId, String orderState, boolean canCancel, Instant shippingDeadline) {
 
+        public boolean cancelled() {
+            return "CANCELED".equals(orderState) || "REFUSED".equals(orderState);
+        }
+
         public boolean shipped() {
             return orderState != null
                     && List.of("SHIPPED", "TO_COLLECT", "RECEIVED", "CLOSED").contains(orderState);

@@ -1,4 +1,14 @@
 /** The agent UI shell: layout, sign-in and setup, inbox, ticket page, admin pages, live updates, i18n. */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "clients", "customers", "accounts", "channels", "orders", "triage", "shared"})
+        allowedDependencies = {
+            "tickets",
+            "clients",
+            "customers",
+            "accounts",
+            "channels",
+            "orders",
+            "triage",
+            "sla",
+            "shared"
+        })
 package dev.kontor.web;

@@ -278,6 +278,7 @@ class AgentWorkflowBrowserTests {
             var market = simulator.marketplace("browser-market").addShop(5001, "Nordwind", "browser-key");
             market.addOrder(dev.kontor.simulator.SimOrder.builder(5001, "80001-A")
                     .state("SHIPPING")
+                    .shippingDeadline(java.time.Instant.now().plus(java.time.Duration.ofHours(5)))
                     .customer("cust-80001", "Jonas", "Keller")
                     .lines(2)
                     .build());
@@ -306,6 +307,9 @@ class AgentWorkflowBrowserTests {
                 page.locator("table.tickets .subject a", new Page.LocatorOptions().setHasText("Stornierung"))
                         .click();
                 page.waitForURL("**/tickets/**");
+                assertThat(page.locator("#cancellation-banner")).containsText("80001-A");
+                assertThat(page.locator("#cancellation-banner")).containsText("kann noch storniert werden");
+                assertThat(page.locator("#sla")).containsText("Erstantwort");
                 Locator panel = page.locator("#orders");
                 assertThat(panel).containsText("80001-A");
                 assertThat(panel).containsText("SHIPPING");
@@ -324,6 +328,35 @@ class AgentWorkflowBrowserTests {
             }
             org.assertj.core.api.Assertions.assertThat(market.order("80001-A").state())
                     .isEqualTo("CANCELED");
+
+            market.revokeKey("browser-key");
+            try (BrowserContext admin =
+                    browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+                Page page = signIn(admin, "admin@kontor.local");
+                page.navigate(url("/admin/marketplaces"));
+                page.locator("table.grid a", new Page.LocatorOptions().setHasText("Browser Markt"))
+                        .click();
+                page.click("text=Test connection");
+                assertThat(page.locator("#check-result")).containsText("HTTP 401");
+                page.click("text=Poll now");
+                assertThat(page.locator(".notice.error").first()).containsText("key refused");
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-marketplace.png")));
+
+                page.navigate(url("/admin/sla"));
+                page.selectOption(
+                        "#clientId",
+                        new com.microsoft.playwright.options.SelectOption().setLabel("Nordwind Outdoor GmbH"));
+                page.fill("input[name=name]", "Marketplace 24h");
+                page.selectOption("#channelKind", "mirakl");
+                page.fill("input[name=firstResponseMinutes]", "1440");
+                page.click("form[action$='/admin/sla/policies'] button[type=submit]");
+                assertThat(page.locator("#policies")).containsText("Marketplace 24h");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(SHOTS.resolve("admin-sla.png"))
+                        .setFullPage(true));
+                page.navigate(url("/inbox"));
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox-sla.png")));
+            }
         }
     }
 }

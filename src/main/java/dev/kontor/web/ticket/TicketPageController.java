@@ -8,6 +8,7 @@ import dev.kontor.channels.ReplyDeliveries;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.shared.InvalidInput;
+import dev.kontor.sla.SlaManagement;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
@@ -47,6 +48,7 @@ class TicketPageController {
     private final MailboxManagement mail;
     private final ReplyDeliveries deliveries;
     private final TriageManagement triage;
+    private final SlaManagement sla;
 
     TicketPageController(
             TicketManagement tickets,
@@ -55,7 +57,8 @@ class TicketPageController {
             AccountManagement accounts,
             MailboxManagement mail,
             ReplyDeliveries deliveries,
-            TriageManagement triage) {
+            TriageManagement triage,
+            SlaManagement sla) {
         this.tickets = tickets;
         this.clients = clients;
         this.customers = customers;
@@ -63,6 +66,7 @@ class TicketPageController {
         this.mail = mail;
         this.deliveries = deliveries;
         this.triage = triage;
+        this.sla = sla;
     }
 
     /** An agent corrects language and category (recorded; automatic triage keeps off the ticket from then on). */
@@ -281,6 +285,7 @@ class TicketPageController {
         model.addAttribute("nextStatuses", t.status().nextStatuses());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", Category.values());
+        model.addAttribute("sla", sla.ticketSla(id, user.scope()));
         model.addAttribute("triageLanguages", triage.languages());
         model.addAttribute("replyStatuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED));
     }
