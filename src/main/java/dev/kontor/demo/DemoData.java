@@ -15,6 +15,9 @@ import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.sla.SlaCalendarView;
+import dev.kontor.sla.SlaManagement;
+import dev.kontor.sla.SlaPolicyView;
 import dev.kontor.tickets.IngestResult;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
@@ -66,6 +69,7 @@ class DemoData implements ApplicationRunner {
     private final DemoSettings settings;
     private final Environment environment;
     private final JsonMapper json;
+    private final SlaManagement sla;
     private final Clock clock;
 
     DemoData(
@@ -77,6 +81,7 @@ class DemoData implements ApplicationRunner {
             DemoSettings settings,
             Environment environment,
             JsonMapper json,
+            SlaManagement sla,
             Clock clock) {
         this.clients = clients;
         this.accounts = accounts;
@@ -86,7 +91,114 @@ class DemoData implements ApplicationRunner {
         this.settings = settings;
         this.environment = environment;
         this.json = json;
+        this.sla = sla;
         this.clock = clock;
+    }
+
+    /** Office hours in Berlin and Rome, marketplaces on their own 24-hour clock, VIPs faster. */
+    private void slaPolicies(ClientView nordwind, ClientView casa) {
+        var berlin = sla.saveCalendar(new SlaCalendarView(
+                null,
+                nordwind.id(),
+                "Büro Hamburg",
+                "Europe/Berlin",
+                "mon-fri 08:00-18:00; sat 09:00-13:00",
+                List.of(
+                        java.time.LocalDate.parse("2026-12-24"),
+                        java.time.LocalDate.parse("2026-12-25"),
+                        java.time.LocalDate.parse("2026-12-26"))));
+        var rome = sla.saveCalendar(new SlaCalendarView(
+                null,
+                casa.id(),
+                "Ufficio Milano",
+                "Europe/Rome",
+                "mon-fri 09:00-13:00; mon-fri 14:00-18:00",
+                List.of(java.time.LocalDate.parse("2026-12-08"), java.time.LocalDate.parse("2026-12-25"))));
+        sla.savePolicy(new SlaPolicyView(
+                null,
+                nordwind.id(),
+                "Marktplätze (Mirakl, 24 h)",
+                1,
+                true,
+                null,
+                "mirakl",
+                null,
+                null,
+                null,
+                null,
+                24 * 60,
+                24 * 60,
+                null,
+                "marketplace",
+                null));
+        sla.savePolicy(new SlaPolicyView(
+                null,
+                nordwind.id(),
+                "VIP",
+                2,
+                true,
+                null,
+                null,
+                null,
+                null,
+                "vip",
+                null,
+                60,
+                120,
+                24 * 60,
+                "calendar",
+                berlin.id()));
+        sla.savePolicy(new SlaPolicyView(
+                null,
+                nordwind.id(),
+                "Standard",
+                3,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                4 * 60,
+                8 * 60,
+                3 * 24 * 60,
+                "calendar",
+                berlin.id()));
+        sla.savePolicy(new SlaPolicyView(
+                null,
+                casa.id(),
+                "Marketplace (Mirakl, 24 h)",
+                1,
+                true,
+                null,
+                "mirakl",
+                null,
+                null,
+                null,
+                null,
+                24 * 60,
+                24 * 60,
+                null,
+                "marketplace",
+                null));
+        sla.savePolicy(new SlaPolicyView(
+                null,
+                casa.id(),
+                "Standard",
+                2,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                8 * 60,
+                8 * 60,
+                5 * 24 * 60,
+                "calendar",
+                rome.id()));
     }
 
     private record Sample(String id, String lang, String orderRef, String subject, String body) {}
@@ -171,6 +283,7 @@ class DemoData implements ApplicationRunner {
                 "Team Sud", Set.of(agents.get("luc").id(), agents.get("giulia").id())));
         accounts.createTeam(
                 new CreateTeam("Escalations", Set.of(agents.get("sam").id())));
+        slaPolicies(nordwind, casa);
 
         Demo demo = new Demo(stores, agents);
         Instant now = clock.instant();

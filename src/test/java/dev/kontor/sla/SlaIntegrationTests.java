@@ -234,4 +234,91 @@ class SlaIntegrationTests {
                         soon.id() + " first_response warning",
                         soon.id() + " resolution warning");
     }
+
+    @Test
+    void theNextResponseClockRestartsWithEachCustomerMessage() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Responses", 1, null, 30, 90, null);
+        TicketView t = settled(fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId());
+        assertThat(t.slaMetric()).isEqualTo("first_response");
+        assertThat(t.slaDueAt())
+                .isBetween(
+                        t.createdAt().plus(Duration.ofMinutes(29)),
+                        t.createdAt().plus(Duration.ofMinutes(31)));
+
+        tickets.reply(
+                t.id(),
+                ClientScope.everything(),
+                new dev.kontor.tickets.TicketCommands.Actor(null, "Anna"),
+                "Ja, 3000 mm Wassersäule.",
+                null,
+                List.of());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(), v -> v.slaDueAt() == null);
+
+        var again = tickets.ingest(new dev.kontor.tickets.TicketCommands.IngestMessage(
+                client.id(),
+                store.id(),
+                clients.apiChannelOf(store.id()).id(),
+                t.customerId(),
+                "Buyer",
+                null,
+                "Und wie schwer ist es?",
+                null,
+                null,
+                t.id(),
+                null,
+                List.of()));
+        TicketView next = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(),
+                        v -> "next_response".equals(v.slaMetric()));
+        assertThat(next.slaDueAt())
+                .isBetween(
+                        next.lastMessageAt().plus(Duration.ofMinutes(89)),
+                        next.lastMessageAt().plus(Duration.ofMinutes(91)));
+        assertThat(again.duplicate()).isFalse();
+    }
+
+    @Test
+    void theMarketplaceClockRunsFromItsReplyNeededSinceAndStopsWhenNoReplyIsNeeded() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        sla.savePolicy(new SlaPolicyView(
+                null,
+                client.id(),
+                "Marketplace",
+                1,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                24 * 60,
+                24 * 60,
+                null,
+                "marketplace",
+                null));
+        long id = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        tickets.find(id, ClientScope.everything()).orElseThrow().category() != null);
+        Instant since = Instant.parse("2026-11-20T08:00:00Z");
+        tickets.channelAttention(id, since, false);
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> tickets.find(id, ClientScope.everything())
+                                .orElseThrow()
+                                .slaDueAt(),
+                        due -> since.plus(Duration.ofHours(24)).equals(due));
+        tickets.channelAttention(id, since, true);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        tickets.find(id, ClientScope.everything()).orElseThrow().slaDueAt() == null);
+    }
 }

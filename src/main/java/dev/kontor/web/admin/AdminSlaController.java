@@ -58,13 +58,35 @@ class AdminSlaController {
             return new PolicyForm(null, "", 10, null, "", "", "", "", "", 240, 480, 2880, "calendar", null);
         }
 
+        static PolicyForm of(SlaPolicyView p) {
+            return new PolicyForm(
+                    p.clientId(),
+                    p.name(),
+                    p.position(),
+                    p.storeId(),
+                    p.channelKind(),
+                    p.category(),
+                    p.tag(),
+                    p.customerTier(),
+                    p.priority(),
+                    p.firstResponseMinutes(),
+                    p.nextResponseMinutes(),
+                    p.resolutionMinutes(),
+                    p.clock(),
+                    p.calendarId());
+        }
+
         SlaPolicyView toView() {
+            return toView(null, true);
+        }
+
+        SlaPolicyView toView(Long id, boolean enabled) {
             return new SlaPolicyView(
-                    null,
+                    id,
                     clientId,
                     name,
                     position,
-                    true,
+                    enabled,
                     storeId,
                     channelKind,
                     category,
@@ -112,6 +134,38 @@ class AdminSlaController {
     @PostMapping("/admin/sla/policies")
     String createPolicy(@Valid @ModelAttribute("policyForm") PolicyForm form, BindingResult errors, Model model) {
         return AdminForms.submit(errors, () -> sla.savePolicy(form.toView()), "redirect:/admin/sla", () -> page(model));
+    }
+
+    @GetMapping("/admin/sla/policies/{id}")
+    String editPolicy(@PathVariable long id, Model model) {
+        SlaPolicyView policy = policy(id);
+        model.addAttribute("policy", policy);
+        if (!model.containsAttribute("policyForm")) {
+            model.addAttribute("policyForm", PolicyForm.of(policy));
+        }
+        page(model);
+        return "admin/sla-policy";
+    }
+
+    @PostMapping("/admin/sla/policies/{id}")
+    String updatePolicy(
+            @PathVariable long id,
+            @Valid @ModelAttribute("policyForm") PolicyForm form,
+            BindingResult errors,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean enabled,
+            Model model) {
+        return AdminForms.submit(
+                errors,
+                () -> sla.savePolicy(form.toView(id, enabled)),
+                "redirect:/admin/sla",
+                () -> editPolicy(id, model));
+    }
+
+    private SlaPolicyView policy(long id) {
+        return sla.policies(ClientScope.everything()).stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new dev.kontor.shared.NotFound("policy " + id));
     }
 
     @PostMapping("/admin/sla/policies/{id}/delete")

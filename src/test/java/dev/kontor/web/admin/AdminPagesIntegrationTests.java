@@ -148,4 +148,51 @@ class AdminPagesIntegrationTests {
 
         assertThat(accounts.user(agent.id()).clientIds()).containsExactly(b.id());
     }
+
+    @Test
+    void anAdminEditsAnSlaPolicyAndAnUnreadableCalendarNamesTheField() throws Exception {
+        var client = fixtures.client();
+        mvc.perform(get("/admin/sla").with(admin)).andExpect(status().isOk());
+        mvc.perform(get("/admin/triage").with(admin)).andExpect(status().isOk());
+        mvc.perform(post("/admin/sla/policies")
+                        .param("clientId", Long.toString(client.id()))
+                        .param("name", "Standard " + client.key())
+                        .param("position", "5")
+                        .param("firstResponseMinutes", "120")
+                        .param("clock", "calendar")
+                        .with(admin)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/sla"));
+        String html = mvc.perform(get("/admin/sla").with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("Standard " + client.key());
+        String calendar = mvc.perform(post("/admin/sla/calendars")
+                        .param("clientId", Long.toString(client.id()))
+                        .param("name", "Office")
+                        .param("timeZone", "Europe/Berlin")
+                        .param("hours", "weekdays nine to five")
+                        .param("holidays", "2026-12-25 christmas")
+                        .with(admin)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(calendar).contains("weekdays nine to five", "is not a date like 2026-12-25");
+        mvc.perform(post("/admin/triage/keywords")
+                        .param("clientId", Long.toString(client.id()))
+                        .param("category", "damaged_or_defective")
+                        .param("phrase", "Garantiefall")
+                        .param("weight", "3")
+                        .with(admin)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/triage"));
+        assertThat(mvc.perform(get("/admin/triage").with(admin))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Garantiefall");
+    }
 }
