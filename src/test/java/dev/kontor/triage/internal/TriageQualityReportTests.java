@@ -153,4 +153,18 @@ class TriageQualityReportTests {
         assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
         assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
     }
+
+    /**
+     * The last set, written in customers' casual style. Its first run (73% category, 100% language and order
+     * references) is the figure to quote for unseen text; its misses were added since.
+     */
+    @Test
+    void aFourthSetInCasualWordingIsTriaged() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/fresh-messages.jsonl"));
+        report("fourth set (casual wording)", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * 0.85));
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
+    }
 }
