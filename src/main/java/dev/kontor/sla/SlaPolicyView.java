@@ -17,4 +17,26 @@ public record SlaPolicyView(
         Integer nextResponseMinutes,
         Integer resolutionMinutes,
         String clock,
-        Long calendarId) {}
+        Long calendarId) {
+
+    /** The same policy under another id (null: a new one). */
+    public SlaPolicyView withId(Long newId) {
+        return new SlaPolicyView(
+                newId,
+                clientId,
+                name,
+                position,
+                enabled,
+                storeId,
+                channelKind,
+                category,
+                tag,
+                customerTier,
+                priority,
+                firstResponseMinutes,
+                nextResponseMinutes,
+                resolutionMinutes,
+                clock,
+                calendarId);
+    }
+}

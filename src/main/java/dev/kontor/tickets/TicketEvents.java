@@ -7,25 +7,32 @@ public final class TicketEvents {
 
     private TicketEvents() {}
 
-    public record TicketOpened(long ticketId, long clientId, long storeId, long channelId, long messageId) {}
+    /** A change that can move a ticket's clocks (SLA): a message, a reply, status, tags, priority, triage. */
+    public interface ClockMoved {
+        long ticketId();
+    }
 
-    public record MessageReceived(long ticketId, long clientId, long channelId, long messageId) {}
+    public record TicketOpened(long ticketId, long clientId, long storeId, long channelId, long messageId)
+            implements ClockMoved {}
 
-    public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId) {}
+    public record MessageReceived(long ticketId, long clientId, long channelId, long messageId) implements ClockMoved {}
+
+    public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId)
+            implements ClockMoved {}
 
     public record NoteAdded(long ticketId, long clientId, long messageId, Long authorId) {}
 
-    public record TicketStatusChanged(long ticketId, long clientId, String from, String to) {}
+    public record TicketStatusChanged(long ticketId, long clientId, String from, String to) implements ClockMoved {}
 
     public record TicketAssigned(long ticketId, long clientId, Long assigneeId, Long teamId) {}
 
-    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags) {}
+    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags) implements ClockMoved {}
 
-    public record TicketPriorityChanged(long ticketId, long clientId, String priority) {}
+    public record TicketPriorityChanged(long ticketId, long clientId, String priority) implements ClockMoved {}
 
     /** Triage (or an agent) set the ticket's language, category or order references. */
-    public record TicketTriaged(long ticketId, long clientId, String language, String category) {}
+    public record TicketTriaged(long ticketId, long clientId, String language, String category) implements ClockMoved {}
 
     /** The channel changed what it says about the ticket's need for a reply (a marketplace's clock). */
-    public record ChannelAttentionChanged(long ticketId, long clientId) {}
+    public record ChannelAttentionChanged(long ticketId, long clientId) implements ClockMoved {}
 }

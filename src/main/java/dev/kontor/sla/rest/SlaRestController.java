@@ -93,22 +93,6 @@ class SlaRestController {
         if (p == null) {
             throw new NotFound("policy");
         }
-        return new SlaPolicyView(
-                id,
-                p.clientId(),
-                p.name(),
-                p.position(),
-                p.enabled(),
-                p.storeId(),
-                p.channelKind(),
-                p.category(),
-                p.tag(),
-                p.customerTier(),
-                p.priority(),
-                p.firstResponseMinutes(),
-                p.nextResponseMinutes(),
-                p.resolutionMinutes(),
-                p.clock(),
-                p.calendarId());
+        return p.withId(id);
     }
 }

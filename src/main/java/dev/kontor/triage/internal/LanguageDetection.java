@@ -26,7 +26,10 @@ class LanguageDetection {
                 .map(code -> Language.getByIsoCode639_1(
                         IsoCode639_1.valueOf(code.strip().toUpperCase(Locale.ROOT))))
                 .toArray(Language[]::new);
-        this.detector = LanguageDetectorBuilder.fromLanguages(languages).build();
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(languages);
+        this.detector = settings.highAccuracy()
+                ? builder.build()
+                : builder.withLowAccuracyMode().build();
         this.minimumConfidence = settings.minimumConfidence();
     }
 

@@ -41,11 +41,14 @@ class TriageQualityReportTests {
     }
 
     static LanguageDetection languages;
+    static LanguageDetection lowAccuracy;
 
     @BeforeAll
     static void loadLanguages() {
         languages = new LanguageDetection(
-                new TriageSettings(List.of("en", "de", "fr", "it", "es", "nl", "pl", "sv", "pt", "da"), 0.45));
+                new TriageSettings(List.of("en", "de", "fr", "it", "es", "nl", "pl", "sv", "pt", "da"), 0.45, true));
+        lowAccuracy = new LanguageDetection(
+                new TriageSettings(List.of("en", "de", "fr", "it", "es", "nl", "pl", "sv", "pt", "da"), 0.45, false));
     }
 
     static List<Labelled> read(String resource) throws Exception {
@@ -101,6 +104,10 @@ class TriageQualityReportTests {
         System.out.printf("  %-22s %5s %9s%n", "category", "n", "correct");
         byCategory.forEach((k, v) -> System.out.printf("  %-22s %5d %8.0f%%%n", k, v[0], 100.0 * v[1] / v[0]));
         long lang = outcomes.stream().filter(Outcome::languageOk).count();
+        long langLow = outcomes.stream()
+                .filter(o -> o.m().lang().equals(lowAccuracy.detect(o.m().subject() + "\n" + o.m().body())))
+                .count();
+        System.out.printf("  language with Lingua's low-accuracy models: %.0f%%%n", 100.0 * langLow / outcomes.size());
         long cat = outcomes.stream().filter(Outcome::categoryOk).count();
         long refs = outcomes.stream().filter(Outcome::refsOk).count();
         System.out.printf(
