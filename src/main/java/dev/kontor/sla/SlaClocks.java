@@ -8,7 +8,6 @@ import static dev.kontor.sla.db.Tables.TICKET_CLOCK;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.orders.OrderManagement;
-import dev.kontor.orders.OrderView;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.db.tables.records.PolicyRecord;
 import dev.kontor.sla.db.tables.records.TicketClockRecord;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SlaClocks {
-
-    static final String FIRST = "first_response";
-    static final String NEXT = "next_response";
-    static final String RESOLUTION = "resolution";
 
     private final DSLContext db;
     private final TicketManagement tickets;
@@ -105,92 +99,65 @@ class SlaClocks {
         Instant now = clock.instant();
         PolicyRecord policy = match(t);
         TicketClockRecord state = clockState(t, policy, storePause, now);
-        List<TicketSla.Deadline> deadlines = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
-        TicketSla.CancellationGuard guard = null;
         boolean open = t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED;
-        boolean paused = state != null && state.getPausedSince() != null;
         if (!open) {
             return new Computed(policy, List.of(), List.of(), false, null);
         }
-        BusinessCalendar calendar = calendar(policy);
-        boolean marketplace = policy != null && "marketplace".equals(policy.getClock());
-
-        // Response: the first, or the next after the customer wrote again.
         List<MessageView> messages =
                 tickets.details(t.id(), ClientScope.everything()).messages();
-        Instant lastIn = last(messages, MessageKind.INBOUND);
-        Instant lastOut = last(messages, MessageKind.OUTBOUND);
-        String metric = null;
-        Instant start = null;
-        Integer minutes = null;
-        if (t.firstResponseAt() == null) {
-            metric = FIRST;
-            start = t.createdAt();
-            minutes = policy == null ? null : policy.getFirstResponseMinutes();
-        } else if (lastIn != null && (lastOut == null || lastIn.isAfter(lastOut))) {
-            metric = NEXT;
-            start = lastIn;
-            minutes = policy == null ? null : policy.getNextResponseMinutes();
-        }
-        if (metric != null && marketplace) {
-            // The marketplace's clock: from its "reply needed since", stopped by "no reply needed", every hour counts.
-            if (t.noReplyNeeded() || t.replyNeededSince() == null) {
-                metric = null;
-            } else {
-                start = t.replyNeededSince();
-                calendar = BusinessCalendar.always();
-            }
-        }
-        if (metric != null && "cancellation".equals(t.category())) {
-            Duration target = cancellationTarget(t.clientId(), minutes);
-            Instant due = calendar.add(start, target);
-            Optional<OrderView> order = t.orderRefs().stream()
+        SlaRules.Facts facts = new SlaRules.Facts(
+                t.createdAt(),
+                t.firstResponseAt(),
+                last(messages, MessageKind.INBOUND),
+                last(messages, MessageKind.OUTBOUND),
+                true,
+                t.category(),
+                t.replyNeededSince(),
+                t.noReplyNeeded());
+        SlaRules.Targets targets = policy == null
+                ? null
+                : new SlaRules.Targets(
+                        policy.getFirstResponseMinutes(),
+                        policy.getNextResponseMinutes(),
+                        policy.getResolutionMinutes(),
+                        "marketplace".equals(policy.getClock()));
+        SlaRules.Pause pause = new SlaRules.Pause(
+                state == null ? 0 : state.getPausedSeconds(), state != null && state.getPausedSince() != null);
+        SlaRules.Order order = null;
+        if ("cancellation".equals(t.category())) {
+            order = t.orderRefs().stream()
                     .map(ref -> orders.known(t.clientId(), t.channelId(), ref))
                     .flatMap(Optional::stream)
-                    .findFirst();
-            boolean capped = false;
-            if (order.isPresent()) {
-                var o = order.get().order();
-                guard = new TicketSla.CancellationGuard(o.orderId(), o.state(), o.canCancel(), o.shippingDeadline());
-                if (o.shippingDeadline() != null && o.canCancel()) {
-                    Instant cap = o.shippingDeadline().minus(settings.cancellationMargin());
-                    if (cap.isBefore(due)) {
-                        due = cap;
-                        capped = true;
-                    }
-                }
-            } else if (!t.orderRefs().isEmpty()) {
-                guard = new TicketSla.CancellationGuard(t.orderRefs().get(0), null, false, null);
-            }
-            deadlines.add(new TicketSla.Deadline(metric, due, !due.isAfter(now), capped));
-            targets.add(target.toSeconds());
-        } else if (metric != null && minutes != null) {
-            Instant due = calendar.add(start, Duration.ofMinutes(minutes));
-            deadlines.add(new TicketSla.Deadline(metric, due, !due.isAfter(now), false));
-            targets.add(minutes * 60L);
+                    .findFirst()
+                    .map(v -> new SlaRules.Order(
+                            v.order().orderId(),
+                            v.order().state(),
+                            v.order().canCancel(),
+                            v.order().shippingDeadline()))
+                    .orElse(null);
         }
-        if (policy != null && policy.getResolutionMinutes() != null && !paused) {
-            long pausedSeconds = state == null ? 0 : state.getPausedSeconds();
-            Duration target = Duration.ofMinutes(policy.getResolutionMinutes()).plusSeconds(pausedSeconds);
-            Instant due = calendar(policy).add(t.createdAt(), target);
-            deadlines.add(new TicketSla.Deadline(RESOLUTION, due, !due.isAfter(now), false));
-            targets.add(policy.getResolutionMinutes() * 60L);
-        }
-        return new Computed(policy, deadlines, targets, paused, guard);
+        SlaRules.Result r = SlaRules.deadlines(
+                facts,
+                targets,
+                calendar(policy),
+                pause,
+                cancellationTarget(t.clientId()),
+                settings.cancellationMargin(),
+                order,
+                t.orderRefs().isEmpty() ? null : t.orderRefs().get(0),
+                now);
+        return new Computed(policy, r.deadlines(), r.targetSeconds(), pause.paused(), r.guard());
     }
 
-    /** The shortest response target the client has anywhere, the cancellation default, or the policy's own. */
-    private Duration cancellationTarget(long clientId, Integer policyMinutes) {
+    /** The shortest response target the client has anywhere, or the cancellation default if shorter. */
+    private Duration cancellationTarget(long clientId) {
         Integer shortest = db.select(org.jooq.impl.DSL.min(POLICY.FIRST_RESPONSE_MINUTES))
                 .from(POLICY)
                 .where(POLICY.CLIENT_ID.eq(clientId).and(POLICY.ENABLED.isTrue()))
                 .fetchOne(0, Integer.class);
         Duration target = settings.cancellationTarget();
-        for (Integer m : new Integer[] {policyMinutes, shortest}) {
-            if (m != null && Duration.ofMinutes(m).compareTo(target) < 0) {
-                target = Duration.ofMinutes(m);
-            }
+        if (shortest != null && Duration.ofMinutes(shortest).compareTo(target) < 0) {
+            target = Duration.ofMinutes(shortest);
         }
         return target;
     }
