@@ -280,6 +280,19 @@ public class OrderManagement {
 
     private void upsert(long clientId, long channelId, OrderData o) {
         Instant now = clock.instant();
+        var before = db.select(ORDER_SNAPSHOT.STATE, ORDER_SNAPSHOT.CAN_CANCEL, ORDER_SNAPSHOT.SHIPPING_DEADLINE)
+                .from(ORDER_SNAPSHOT)
+                .where(ORDER_SNAPSHOT.CHANNEL_ID.eq(channelId).and(ORDER_SNAPSHOT.ORDER_ID.eq(o.orderId())))
+                .fetchOne();
+        boolean changed = before == null
+                || !java.util.Objects.equals(before.value1(), o.state())
+                || before.value2() != o.canCancel()
+                || !java.util.Objects.equals(before.value3(), o.shippingDeadline());
+        if (changed) {
+            // Deadlines and the cancellation banner depend on state, cancellability and the shipping deadline.
+            events.publishEvent(
+                    new OrderEvents.OrderUpdated(clientId, channelId, o.orderId(), o.state(), o.canCancel()));
+        }
         long id = db.insertInto(ORDER_SNAPSHOT)
                 .set(ORDER_SNAPSHOT.CLIENT_ID, clientId)
                 .set(ORDER_SNAPSHOT.CHANNEL_ID, channelId)

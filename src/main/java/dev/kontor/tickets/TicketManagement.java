@@ -225,6 +225,18 @@ public class TicketManagement {
         }
     }
 
+    /** Unresolved tickets of the client that name this order (by the order-reference index). */
+    @Transactional(readOnly = true)
+    public List<Long> unresolvedAbout(long clientId, String orderRef) {
+        return db.select(TICKET.ID)
+                .from(TICKET)
+                .where(TICKET.CLIENT_ID.eq(clientId))
+                .and(TICKET.ORDER_REFS.contains(new String[] {orderRef}))
+                .and(TICKET.STATUS.in("new", "open", "pending", "on_hold"))
+                .limit(1000)
+                .fetch(TICKET.ID);
+    }
+
     /** The SLA module's next deadline for the ticket; the queue orders by it. */
     public void slaScheduled(long ticketId, Instant dueAt, String metric) {
         Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));

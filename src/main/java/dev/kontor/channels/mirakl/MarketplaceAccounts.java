@@ -46,7 +46,8 @@ public class MarketplaceAccounts {
             int pollSeconds,
             boolean paused,
             String alert,
-            Instant cursor) {}
+            Instant cursor,
+            Instant orderCursor) {}
 
     public MarketplaceAccountView insert(long channelId, long clientId, CreateMarketplaceAccount c) {
         MarketplaceAccountRecord r = db.newRecord(MARKETPLACE_ACCOUNT);
@@ -224,6 +225,14 @@ public class MarketplaceAccounts {
                 });
     }
 
+    /** Orders updated up to this instant have been read. */
+    void orderCursorMoved(long id, Instant cursor) {
+        db.update(MARKETPLACE_ACCOUNT)
+                .set(MARKETPLACE_ACCOUNT.ORDER_CURSOR, cursor)
+                .where(MARKETPLACE_ACCOUNT.ID.eq(id))
+                .execute();
+    }
+
     int failures(long id) {
         return db.select(MARKETPLACE_ACCOUNT.CONSECUTIVE_FAILURES)
                 .from(MARKETPLACE_ACCOUNT)
@@ -259,7 +268,8 @@ public class MarketplaceAccounts {
                 r.getPollSeconds(),
                 r.getPaused(),
                 r.getAlert(),
-                r.getCursorUpdatedSince());
+                r.getCursorUpdatedSince(),
+                r.getOrderCursor());
     }
 
     private MarketplaceAccountView view(MarketplaceAccountRecord r) {

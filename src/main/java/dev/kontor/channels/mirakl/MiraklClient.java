@@ -134,6 +134,15 @@ class MiraklClient {
         return all;
     }
 
+    /** OR11: orders updated at or after {@code since}, a page of 100 from {@code offset}. */
+    OrderPage ordersUpdatedSince(Target t, Instant since, int offset) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("start_update_date", since.toString());
+        q.put("max", 100);
+        q.put("offset", offset);
+        return read(call(t, HttpMethod.GET, "/api/orders", q, req -> req), OrderPage.class);
+    }
+
     /** OR29: cancels the whole order (204). */
     void cancel(Target t, String orderId) {
         call(t, HttpMethod.PUT, "/api/orders/{id}/cancel", Map.of("id", orderId), Map.of(), req -> req);

@@ -109,6 +109,7 @@ class MiraklPoller {
                 }
                 token = page.nextPageToken();
             } while (token != null && !token.isBlank());
+            syncOrders(account);
             accounts.succeeded(accountId, newest);
             return new PollOutcome(conversations, messages, null);
         } catch (MiraklFailure f) {
@@ -123,6 +124,39 @@ class MiraklPoller {
                     clock.instant().plus(backoff(accounts.failures(accountId) + 1)));
             return new PollOutcome(conversations, messages, MiraklClient.describe(e));
         }
+    }
+
+    /**
+     * Orders change without a message (shipped, cancelled by the operator): OR11 by update time, for the orders
+     * Kontor already holds (tickets are about them), so a cancellation request shows the real state. The first
+     * poll only starts the cursor.
+     */
+    private void syncOrders(Account account) {
+        Instant startedAt = clock.instant();
+        if (account.orderCursor() == null) {
+            accounts.orderCursorMoved(account.id(), startedAt);
+            return;
+        }
+        Instant newest = account.orderCursor();
+        int offset = 0;
+        while (offset < 10_000) {
+            MiraklApi.OrderPage page = client.ordersUpdatedSince(
+                    account.target(), account.orderCursor().minus(settings.pollMargin()), offset);
+            List<MiraklApi.Order> found = page.orders() == null ? List.of() : page.orders();
+            for (MiraklApi.Order order : found) {
+                if (orders.find(account.channelId(), order.orderId()).isPresent()) {
+                    orders.record(account.clientId(), account.channelId(), MiraklOrders.toOrderData(order));
+                }
+                if (order.lastUpdatedDate() != null && order.lastUpdatedDate().isAfter(newest)) {
+                    newest = order.lastUpdatedDate();
+                }
+            }
+            offset += found.size();
+            if (found.isEmpty() || page.totalCount() == null || offset >= page.totalCount()) {
+                break;
+            }
+        }
+        accounts.orderCursorMoved(account.id(), newest);
     }
 
     private void fail(long accountId, MiraklFailure f) {

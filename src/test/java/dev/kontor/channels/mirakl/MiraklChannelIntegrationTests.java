@@ -75,6 +75,9 @@ class MiraklChannelIntegrationTests {
     @Autowired
     DSLContext db;
 
+    @Autowired
+    dev.kontor.sla.SlaManagement sla;
+
     @BeforeAll
     static void startSimulator() {
         simulator = MiraklSimulator.start(0, Clock.systemUTC());
@@ -128,6 +131,10 @@ class MiraklChannelIntegrationTests {
                         .eq(s.account().id())
                         .and(MARKETPLACE_THREAD.THREAD_ID.eq(threadId)))
                 .fetchOne(MARKETPLACE_THREAD.TICKET_ID);
+    }
+
+    private dev.kontor.sla.TicketSla slaOf(long ticketId) {
+        return sla.ticketSla(ticketId, ClientScope.everything());
     }
 
     private List<MessageView> messages(long ticketId) {
@@ -508,5 +515,35 @@ class MiraklChannelIntegrationTests {
                     assertThat(v.order().state()).isEqualTo("SHIPPED");
                     assertThat(v.refreshError()).contains("502");
                 });
+    }
+
+    @Test
+    void anOrderThatShipsWithoutAMessageIsSeenShippedOnTheNextPoll() {
+        Setup s = connect(false);
+        order(s, "70030-A", "SHIPPING", 1);
+        SimThread thread = s.market()
+                .customerOpensThread(
+                        s.shopId(),
+                        "70030-A",
+                        "cust-70030-A",
+                        "Eva S.",
+                        "Storno",
+                        "Bitte stornieren Sie die Bestellung 70030-A.",
+                        List.of());
+        adapter.poll(s.account().id());
+        adapter.poll(s.account().id()); // the first poll only started the order cursor
+        long ticketId = ticketOf(s, thread.id());
+
+        s.market().ship("70030-A", "DHL", "JJD0002");
+        adapter.poll(s.account().id());
+
+        assertThat(orders.find(s.account().channelId(), "70030-A")
+                        .orElseThrow()
+                        .order()
+                        .state())
+                .isEqualTo("SHIPPED");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> slaOf(ticketId).cancellation() != null
+                        && slaOf(ticketId).cancellation().shipped());
     }
 }
