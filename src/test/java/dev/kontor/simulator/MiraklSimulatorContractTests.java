@@ -138,13 +138,17 @@ class MiraklSimulatorContractTests {
 
     @Test
     void updatedSinceReturnsOnlyThreadsChangedSince() throws Exception {
+        SimThread untouched = market.customerOpensThread(2001, null, "c0", "Z", "T", "quiet", List.of());
         SimThread old = market.customerOpensThread(2001, null, "c1", "A", "T", "first", List.of());
-        Thread.sleep(5);
-        String since = java.time.Instant.now().toString();
-        Thread.sleep(5);
+        // Every change gets its own later millisecond, so "just after the last change" separates before from after.
+        String since = old.updatedAt.plusMillis(1).toString();
         market.customerWrites(old.id(), "again", List.of());
-        market.customerOpensThread(2001, null, "c2", "B", "T", "second", List.of());
-        assertThat(get("/api/inbox/threads?updated_since=" + since).get("data")).hasSize(2);
+        SimThread fresh = market.customerOpensThread(2001, null, "c2", "B", "T", "second", List.of());
+        List<String> changed = new ArrayList<>();
+        get("/api/inbox/threads?updated_since=" + since)
+                .get("data")
+                .forEach(t -> changed.add(t.get("id").asText()));
+        assertThat(changed).containsExactlyInAnyOrder(old.id(), fresh.id()).doesNotContain(untouched.id());
         assertThat(send("GET", "/api/inbox/threads?entity_id=1", null, null, "secret-key")
                         .statusCode())
                 .isEqualTo(400);
