@@ -354,6 +354,15 @@ class AgentWorkflowBrowserTests {
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(SHOTS.resolve("admin-sla.png"))
                         .setFullPage(true));
+                page.navigate(url("/admin/triage"));
+                page.selectOption(
+                        "#clientId",
+                        new com.microsoft.playwright.options.SelectOption().setLabel("Nordwind Outdoor GmbH"));
+                page.fill("input[name=phrase]", "Garantiefall");
+                page.selectOption("#category", "damaged_or_defective");
+                page.click("form[action$='/admin/triage/keywords'] button[type=submit]");
+                assertThat(page.locator("#keywords")).containsText("Garantiefall");
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-triage.png")));
                 page.navigate(url("/inbox"));
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox-sla.png")));
             }
