@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +50,26 @@ class SlaWatch {
     int scan() {
         Instant now = clock.instant();
         int raised = 0;
+        // Only deadlines whose alert of that kind is not raised yet: breached ones stay in the table until the
+        // ticket is answered, and must not crowd out newer ones.
+        var breachRaised = DSL.selectOne()
+                .from(ALERT)
+                .where(ALERT.TICKET_ID.eq(DEADLINE.TICKET_ID))
+                .and(ALERT.METRIC.eq(DEADLINE.METRIC))
+                .and(ALERT.DUE_AT.eq(DEADLINE.DUE_AT))
+                .and(ALERT.KIND.eq("breach"));
+        var warningRaised = DSL.selectOne()
+                .from(ALERT)
+                .where(ALERT.TICKET_ID.eq(DEADLINE.TICKET_ID))
+                .and(ALERT.METRIC.eq(DEADLINE.METRIC))
+                .and(ALERT.DUE_AT.eq(DEADLINE.DUE_AT))
+                .and(ALERT.KIND.eq("warning"));
         var due = db.selectFrom(DEADLINE)
-                .where(DEADLINE.DUE_AT.le(now.plus(settings.warningBefore())))
+                .where(DEADLINE.DUE_AT.le(now).and(DSL.notExists(breachRaised)))
+                .or(DEADLINE.DUE_AT
+                        .gt(now)
+                        .and(DEADLINE.DUE_AT.le(now.plus(settings.warningBefore())))
+                        .and(DSL.notExists(warningRaised)))
                 .orderBy(DEADLINE.DUE_AT)
                 .limit(1000)
                 .fetch();
