@@ -460,7 +460,7 @@ public final class SimMarketplace {
         if (!asc && !sort.equalsIgnoreCase("date,DESC")) {
             throw new BadRequest(400, "Unsupported sort: " + sort);
         }
-        Instant since = f.containsKey("updated_since") ? Instant.parse(f.get("updated_since")) : null;
+        Instant since = f.containsKey("updated_since") ? dateTime(f.get("updated_since"), "updated_since") : null;
         Set<String> entityIds =
                 f.containsKey("entity_id") ? Set.of(f.get("entity_id").split(",")) : null;
         Comparator<SimThread> order =
@@ -471,8 +471,10 @@ public final class SimMarketplace {
         List<SimThread> all = threads.values().stream()
                 .filter(t -> t.shopId == shopId)
                 .filter(t -> since == null || !t.updatedAt.isBefore(since))
-                .filter(t -> entityIds == null
-                        || ("MMP_ORDER".equals(f.get("entity_type")) && entityIds.contains(t.orderId)))
+                // Only order threads carry an entity here, so any other entity type matches nothing.
+                .filter(t -> !f.containsKey("entity_type")
+                        || ("MMP_ORDER".equals(f.get("entity_type")) && t.orderId != null))
+                .filter(t -> entityIds == null || entityIds.contains(t.orderId))
                 .sorted(order)
                 .toList();
         int from = 0;
@@ -739,8 +741,10 @@ public final class SimMarketplace {
         if (ids.size() > 100) {
             throw new BadRequest(400, "Too many order ids (max 100)");
         }
-        Instant updatedSince =
-                first(q, "start_update_date") == null ? null : Instant.parse(first(q, "start_update_date"));
+        Instant updatedFrom = instant(q, "start_update_date");
+        Instant updatedTo = instant(q, "end_update_date");
+        Instant createdFrom = instant(q, "start_date");
+        Instant createdTo = instant(q, "end_date");
         boolean paginate = !"false".equalsIgnoreCase(first(q, "paginate"));
         int max = first(q, "max") == null ? 10 : parseInt(first(q, "max"), "max");
         if (max < 1 || max > 100) {
@@ -754,7 +758,10 @@ public final class SimMarketplace {
                 .filter(o -> o.shopId == shopId)
                 .filter(o -> ids.isEmpty() || ids.contains(o.orderId))
                 .filter(o -> states.isEmpty() || states.contains(o.state))
-                .filter(o -> updatedSince == null || !o.updatedAt.isBefore(updatedSince))
+                .filter(o -> updatedFrom == null || !o.updatedAt.isBefore(updatedFrom))
+                .filter(o -> updatedTo == null || o.updatedAt.isBefore(updatedTo))
+                .filter(o -> createdFrom == null || !o.createdAt.isBefore(createdFrom))
+                .filter(o -> createdTo == null || o.createdAt.isBefore(createdTo))
                 .sorted(desc ? byCreated.reversed() : byCreated)
                 .toList();
         List<SimOrder> page =
@@ -916,7 +923,7 @@ public final class SimMarketplace {
                     400, "ORDER_INVALID_STATE: order " + o.orderId + " cannot be cancelled in state " + o.state);
         }
         o.state = "CANCELED";
-        o.lines.forEach(l -> l.state = "CANCELED");
+        o.lines.stream().filter(l -> !"REFUSED".equals(l.state)).forEach(l -> l.state = "CANCELED");
         o.updatedAt = stamp();
     }
 
@@ -947,7 +954,7 @@ public final class SimMarketplace {
             if (line.cancelledQuantity == line.quantity) {
                 line.state = "CANCELED";
             }
-            if (o.lines.stream().allMatch(l -> "CANCELED".equals(l.state))) {
+            if (o.lines.stream().allMatch(l -> "CANCELED".equals(l.state) || "REFUSED".equals(l.state))) {
                 o.state = "CANCELED";
             }
             o.updatedAt = stamp();
@@ -970,9 +977,15 @@ public final class SimMarketplace {
         return result;
     }
 
-    /** Test hook: the seller shipped the order (it can no longer be cancelled). */
-    public synchronized void ship(String orderId, String carrier, String tracking) {
+    /** Test hook: the seller shipped an accepted order (SHIPPING → SHIPPED); it can no longer be cancelled. */
+    public synchronized SimOrder ship(String orderId, String carrier, String tracking) {
         SimOrder o = orders.get(orderId);
+        if (o == null) {
+            throw new IllegalArgumentException("unknown order " + orderId);
+        }
+        if (!"SHIPPING".equals(o.state)) {
+            throw new IllegalStateException("order " + orderId + " is " + o.state + ", only SHIPPING can ship");
+        }
         o.state = "SHIPPED";
         o.lines.forEach(l -> {
             if ("SHIPPING".equals(l.state)) {
@@ -984,6 +997,12 @@ public final class SimMarketplace {
         o.tracking = tracking;
         o.trackingUrl = "https://tracking.example/" + tracking;
         o.updatedAt = stamp();
+        return o;
+    }
+
+    /** Test hook: {@link #ship} with a generated carrier and tracking number. */
+    public SimOrder markShipped(String orderId) {
+        return ship(orderId, "DHL", "JJD" + orderId.replaceAll("[^0-9]", ""));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -1006,6 +1025,20 @@ public final class SimMarketplace {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new BadRequest(400, name + " must be a number");
+        }
+    }
+
+    private static Instant instant(Map<String, List<String>> q, String name) {
+        String value = first(q, name);
+        return value == null ? null : dateTime(value, name);
+    }
+
+    /** Mirakl takes ISO 8601 date-times with an offset ("Z" or "+01:00"). */
+    private static Instant dateTime(String value, String name) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequest(400, name + " must be an ISO 8601 date-time: " + value);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An order on the simulated marketplace, with Mirakl's states: WAITING_ACCEPTANCE → (OR21) SHIPPING or REFUSED;
@@ -13,18 +14,19 @@ import java.util.List;
  */
 public final class SimOrder {
 
+    // Mutated only under the owning SimMarketplace's lock; volatile so tests and other threads read current values.
     final long shopId;
     final String orderId;
     final String commercialId;
-    String state;
+    volatile String state;
     final String currency;
     final Instant createdAt;
-    Instant updatedAt;
+    volatile Instant updatedAt;
     final Instant shippingDeadline;
-    String carrierCode;
-    String carrierName;
-    String tracking;
-    String trackingUrl;
+    volatile String carrierCode;
+    volatile String carrierName;
+    volatile String tracking;
+    volatile String trackingUrl;
     final String customerId;
     final String firstname;
     final String lastname;
@@ -68,7 +70,7 @@ public final class SimOrder {
         return new Builder(shopId, orderId);
     }
 
-    public synchronized String state() {
+    public String state() {
         return state;
     }
 
@@ -76,12 +78,21 @@ public final class SimOrder {
         return orderId;
     }
 
-    public synchronized List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
     }
 
-    public synchronized boolean canCancel() {
+    /** Mirakl lets a seller cancel an order it accepted and has not shipped yet. */
+    public boolean canCancel() {
         return "SHIPPING".equals(state);
+    }
+
+    public Instant lastUpdated() {
+        return updatedAt;
+    }
+
+    public String trackingNumber() {
+        return tracking;
     }
 
     BigDecimal price() {
@@ -103,9 +114,9 @@ public final class SimOrder {
         final String title;
         final int quantity;
         final BigDecimal unitPrice;
-        String state;
-        int cancelledQuantity;
-        final List<String> cancelations = new ArrayList<>();
+        volatile String state;
+        volatile int cancelledQuantity;
+        final List<String> cancelations = new CopyOnWriteArrayList<>();
 
         Line(String id, int index, String sku, String title, int quantity, BigDecimal unitPrice, String state) {
             this.id = id;
@@ -127,6 +138,10 @@ public final class SimOrder {
 
         public int quantity() {
             return quantity;
+        }
+
+        public int cancelledQuantity() {
+            return cancelledQuantity;
         }
 
         BigDecimal price() {

@@ -1,8 +1,8 @@
 package dev.kontor.simulator;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A conversation on the simulated marketplace between a customer, the shop and the operator. */
 public final class SimThread {
@@ -14,9 +14,10 @@ public final class SimThread {
     final String customerName;
     final String topic;
     final Instant createdAt;
-    Instant updatedAt;
-    final List<Message> messages = new ArrayList<>();
-    final List<NoReply> noReplyNeeded = new ArrayList<>();
+    // Written only under the owning SimMarketplace's lock; copy-on-write and volatile so readers elsewhere see them.
+    volatile Instant updatedAt;
+    final List<Message> messages = new CopyOnWriteArrayList<>();
+    final List<NoReply> noReplyNeeded = new CopyOnWriteArrayList<>();
 
     SimThread(
             String id,
@@ -44,8 +45,17 @@ public final class SimThread {
         return orderId;
     }
 
-    public synchronized int messageCount() {
+    public int messageCount() {
         return messages.size();
+    }
+
+    public Instant dateUpdated() {
+        return updatedAt;
+    }
+
+    /** Mirakl's {@code metadata.shop_reply_needed_since}; null once the shop answered. */
+    public Instant shopReplyNeededSince() {
+        return replyNeededSince();
     }
 
     /** {@code fromType}: CUSTOMER_USER, SHOP_USER or OPERATOR_USER; files as (attachment id, name, size). */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -381,6 +382,123 @@ class MiraklSimulatorContractTests {
                         .get("total_count")
                         .asInt())
                 .isEqualTo(30);
+    }
+
+    @Test
+    void binaryFilesSurviveAMultipartReplyByteForByte() throws Exception {
+        SimThread t = market.customerOpensThread(2001, null, "cust-2", "Jan V.", "Retour", "Label?", List.of());
+        // Every byte value, plus line ends and a near-boundary that a text-based parser would cut at.
+        byte[] file = new byte[256 + 8];
+        for (int i = 0; i < 256; i++) {
+            file[i] = (byte) i;
+        }
+        System.arraycopy("\r\n--XyZ".getBytes(StandardCharsets.ISO_8859_1), 0, file, 256, 7);
+        file[263] = (byte) 0xFF;
+        byte[] body = multipart(
+                "XyZ1",
+                "message_input",
+                "{\"body\":\"Het retourlabel zit in de bijlage.\",\"to\":[{\"type\":\"CUSTOMER\",\"id\":\"cust-2\"}]}",
+                "label.bin",
+                file);
+        HttpResponse<byte[]> r = send(
+                "POST",
+                "/api/inbox/threads/" + t.id() + "/message",
+                "multipart/form-data; boundary=XyZ1",
+                body,
+                "secret-key");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(market.replies().get(0).files().get(0).content()).containsExactly(file);
+        JsonNode sent = get("/api/inbox/threads/" + t.id()).get("messages").get(1);
+        assertThat(sent.get("from").get("type").asText()).isEqualTo("SHOP_USER");
+        String fileId = sent.get("attachments").get(0).get("id").asText();
+        HttpResponse<byte[]> download =
+                send("GET", "/api/inbox/threads/" + fileId + "/download", null, null, "secret-key");
+        assertThat(download.body()).containsExactly(file);
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("label.bin"));
+    }
+
+    @Test
+    void threadsFilterByEntityTypeAlone() throws Exception {
+        market.addOrder(SimOrder.builder(2001, "520-A").build());
+        market.customerOpensThread(2001, "520-A", "cust-520-A", "Luca B.", "Ordine", "Dov'è?", List.of());
+        market.customerOpensThread(2001, null, "cust-x", "Ana G.", "Pregunta", "¿Talla?", List.of());
+        assertThat(get("/api/inbox/threads").get("data")).hasSize(2);
+        assertThat(get("/api/inbox/threads?entity_type=MMP_ORDER").get("data"))
+                .singleElement()
+                .satisfies(t ->
+                        assertThat(t.get("entities").get(0).get("id").asText()).isEqualTo("520-A"));
+    }
+
+    @Test
+    void refusingEveryLineRefusesTheOrderAndAShippedOrderCannotBeCancelled() throws Exception {
+        market.addOrder(SimOrder.builder(2001, "910-A")
+                .state("WAITING_ACCEPTANCE")
+                .lines(2)
+                .build());
+        Instant before = market.order("910-A").lastUpdated();
+        byte[] refuseAll =
+                "{\"order_lines\":[{\"id\":\"910-A-1\",\"accepted\":false},{\"id\":\"910-A-2\",\"accepted\":false}]}"
+                        .getBytes(StandardCharsets.UTF_8);
+        assertThat(send("PUT", "/api/orders/910-A/accept", "application/json", refuseAll, "secret-key")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(market.order("910-A").state()).isEqualTo("REFUSED");
+        assertThat(market.order("910-A").lastUpdated()).isAfter(before);
+        HttpResponse<byte[]> again =
+                send("PUT", "/api/orders/910-A/accept", "application/json", refuseAll, "secret-key");
+        assertThat(new String(again.body(), StandardCharsets.UTF_8)).contains("ORDER_INVALID_STATE");
+        HttpResponse<byte[]> unknown =
+                send("PUT", "/api/orders/nope/accept", "application/json", refuseAll, "secret-key");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("ORDER_NOT_FOUND");
+
+        market.addOrder(SimOrder.builder(2001, "911-A").state("SHIPPING").build());
+        assertThat(get("/api/orders?order_ids=911-A").at("/orders/0/can_cancel").asBoolean())
+                .isTrue();
+        market.markShipped("911-A");
+        JsonNode shipped = get("/api/orders?order_ids=911-A").at("/orders/0");
+        assertThat(shipped.get("can_cancel").asBoolean()).isFalse();
+        assertThat(shipped.get("order_state").asText()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("shipping_tracking").asText()).isEqualTo("JJD911");
+        assertThat(send("PUT", "/api/orders/911-A/cancel", null, null, "secret-key")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void ordersFilterByUpdateTime() throws Exception {
+        market.addOrder(SimOrder.builder(2001, "960-A").state("SHIPPING").build());
+        market.addOrder(SimOrder.builder(2001, "961-A").state("SHIPPING").build());
+        Instant changed = market.markShipped("961-A").lastUpdated();
+        JsonNode recent = get("/api/orders?start_update_date=" + changed);
+        assertThat(recent.get("total_count").asInt()).isEqualTo(1);
+        assertThat(recent.at("/orders/0/order_id").asText()).isEqualTo("961-A");
+        assertThat(send("GET", "/api/orders?start_update_date=yesterday", null, null, "secret-key")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theContractCatchesABrokenMultipartPartAndAnUndeclaredStatus() {
+        byte[] body = multipart("B1", "message_input", "{\"body\":42,\"to\":\"CUSTOMER\"}", null, null);
+        Exchange bad = new Exchange(
+                "POST",
+                "/api/inbox/threads/t1/message",
+                Map.of(),
+                Map.of("Authorization", List.of("k")),
+                "multipart/form-data; boundary=B1",
+                body,
+                200,
+                Map.of(),
+                "application/json",
+                "{\"message_id\":\"m\",\"thread_id\":\"t1\"}".getBytes(StandardCharsets.UTF_8));
+        List<String> violations = MiraklContract.load().violations(bad);
+        assertThat(violations)
+                .anySatisfy(v -> assertThat(v).contains("message_input").contains("body"));
+        assertThat(violations)
+                .anySatisfy(v -> assertThat(v).contains("message_input").contains("to"));
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("answered 200"));
     }
 
     @Test
