@@ -120,6 +120,22 @@ public final class BusinessCalendar {
         throw new IllegalStateException("no opening time within ten years");
     }
 
+    /** Whether the calendar is open at this instant. */
+    public boolean isOpen(Instant at) {
+        if (always) {
+            return true;
+        }
+        LocalDate day = at.atZone(zone).toLocalDate();
+        for (LocalDate d : List.of(day.minusDays(1), day)) {
+            for (LocalTime[] open : openOn(d)) {
+                if (!at.isBefore(instant(d, open[0])) && at.isBefore(instant(d, open[1]))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Open time between two instants (zero when {@code to} is not after {@code from}). */
     public Duration between(Instant from, Instant to) {
         if (!to.isAfter(from)) {

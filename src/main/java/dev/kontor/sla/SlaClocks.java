@@ -67,10 +67,12 @@ class SlaClocks {
             boolean paused,
             TicketSla.CancellationGuard guard) {}
 
-    /** Recomputes and stores the ticket's deadlines; concurrent recomputations of one ticket take turns. */
+    /**
+     * Recomputes and stores the ticket's deadlines. The ticket's row is locked first: recomputations of one ticket
+     * take turns, and a rule run that holds the ticket is waited for rather than deadlocked with.
+     */
     void recompute(long ticketId) {
-        db.execute("select pg_advisory_xact_lock(hashtext(?))", "sla/" + ticketId);
-        TicketView t = tickets.find(ticketId, ClientScope.everything()).orElse(null);
+        TicketView t = tickets.lockForChanges(ticketId).orElse(null);
         if (t == null) {
             return;
         }
@@ -149,6 +151,11 @@ class SlaClocks {
         return new Computed(policy, r.deadlines(), r.targetSeconds(), pause.paused(), r.guard());
     }
 
+    /** The calendar of the policy that governs the ticket (24/7 without one): "inside business hours" for rules. */
+    boolean insideBusinessHours(TicketView t, Instant at) {
+        return calendar(match(t)).isOpen(at);
+    }
+
     /** The shortest response target the client has anywhere, or the cancellation default if shorter. */
     private Duration cancellationTarget(long clientId) {
         Integer shortest = db.select(org.jooq.impl.DSL.min(POLICY.FIRST_RESPONSE_MINUTES))
@@ -190,8 +197,18 @@ class SlaClocks {
         return r;
     }
 
-    /** The client's first enabled policy, by position, whose every set condition holds. */
+    /** A policy a rule applied to the ticket wins; else the client's first enabled policy whose conditions hold. */
     PolicyRecord match(TicketView t) {
+        PolicyRecord applied = db.select(POLICY.fields())
+                .from(POLICY)
+                .join(TICKET_CLOCK)
+                .on(TICKET_CLOCK.APPLIED_POLICY_ID.eq(POLICY.ID))
+                .where(TICKET_CLOCK.TICKET_ID.eq(t.id()))
+                .fetchOptionalInto(POLICY)
+                .orElse(null);
+        if (applied != null) {
+            return applied;
+        }
         List<PolicyRecord> candidates = db.selectFrom(POLICY)
                 .where(POLICY.CLIENT_ID.eq(t.clientId()).and(POLICY.ENABLED.isTrue()))
                 .orderBy(POLICY.POSITION, POLICY.ID)
@@ -231,8 +248,9 @@ class SlaClocks {
     }
 
     private static Instant last(List<MessageView> messages, MessageKind kind) {
+        // Auto-replies are not the team's response: they never stop a response clock.
         return messages.stream()
-                .filter(m -> m.kind() == kind)
+                .filter(m -> m.kind() == kind && !m.automated())
                 .map(MessageView::createdAt)
                 .max(Comparator.naturalOrder())
                 .orElse(null);

@@ -2,6 +2,7 @@ package dev.kontor.sla;
 
 import static dev.kontor.sla.db.Tables.CALENDAR;
 import static dev.kontor.sla.db.Tables.POLICY;
+import static dev.kontor.sla.db.Tables.TICKET_CLOCK;
 
 import dev.kontor.clients.ChannelKind;
 import dev.kontor.shared.ClientScope;
@@ -39,10 +40,13 @@ public class SlaManagement {
     private final SlaClocks clocks;
     private final TicketManagement tickets;
 
-    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets) {
+    private final java.time.Clock clock;
+
+    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets, java.time.Clock clock) {
         this.db = db;
         this.clocks = clocks;
         this.tickets = tickets;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -116,6 +120,43 @@ public class SlaManagement {
         r.setHolidays(holidays.toArray(LocalDate[]::new));
         r.store();
         return view(r);
+    }
+
+    /**
+     * A rule applies this policy to the ticket: it governs the ticket's deadlines from now on, whatever the
+     * policies' conditions say. The policy must belong to the ticket's client.
+     */
+    @Transactional
+    public void applyPolicy(long ticketId, long policyId) {
+        TicketView t = tickets.lockForChanges(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        PolicyRecord p = db.selectFrom(POLICY)
+                .where(POLICY.ID.eq(policyId))
+                .fetchOptional()
+                .orElseThrow(() -> new NotFound("policy " + policyId));
+        if (p.getClientId() != t.clientId()) {
+            throw InvalidInput.of("policyId", "belongs to another client than the ticket");
+        }
+        db.insertInto(TICKET_CLOCK)
+                .set(TICKET_CLOCK.TICKET_ID, ticketId)
+                .set(TICKET_CLOCK.CLIENT_ID, t.clientId())
+                .set(TICKET_CLOCK.APPLIED_POLICY_ID, policyId)
+                .set(TICKET_CLOCK.UPDATED_AT, clock.instant())
+                .onConflict(TICKET_CLOCK.TICKET_ID)
+                .doUpdate()
+                .set(TICKET_CLOCK.APPLIED_POLICY_ID, policyId)
+                .execute();
+        clocks.recompute(ticketId);
+    }
+
+    /** Whether the ticket's SLA calendar is open at {@code at} (always, without a calendar). */
+    @Transactional(readOnly = true)
+    public boolean insideBusinessHours(TicketView ticket, java.time.Instant at) {
+        return clocks.insideBusinessHours(ticket, at);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<SlaPolicyView> policy(long id) {
+        return db.selectFrom(POLICY).where(POLICY.ID.eq(id)).fetchOptional().map(SlaManagement::view);
     }
 
     /** The ticket's SLA now (deadlines, pause, cancellation guard), for the ticket page and the API. */

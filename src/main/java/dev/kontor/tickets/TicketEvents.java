@@ -26,7 +26,9 @@ public final class TicketEvents {
 
     public record TicketAssigned(long ticketId, long clientId, Long assigneeId, Long teamId) {}
 
-    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags) implements ClockMoved {}
+    /** {@code added}: the tags this change added (the rest were kept or removed). */
+    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags, List<String> added)
+            implements ClockMoved {}
 
     public record TicketPriorityChanged(long ticketId, long clientId, String priority) implements ClockMoved {}
 

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -246,6 +247,161 @@ public class TicketManagement {
         }
     }
 
+    /**
+     * Kontor answers the customer by itself (a rule's auto-reply). The channel sends it like any reply
+     * ({@link ReplyPosted} without an author), but it is marked automated: not a first response, and the ticket's
+     * status stays.
+     */
+    public MessageView autoReply(long ticketId, String authorName, String body) {
+        validateBody("body", body, null);
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        Instant at = clock.instant();
+        ticket.autoReplied(at);
+        tickets.save(ticket);
+        long messageId = insertMessage(
+                ticketId,
+                ticket.channelId(),
+                MessageKind.OUTBOUND,
+                null,
+                null,
+                authorName,
+                body,
+                null,
+                null,
+                at,
+                List.of(),
+                true);
+        events.publishEvent(new ReplyPosted(ticketId, ticket.clientId(), ticket.channelId(), messageId, null));
+        feed.announce(ticketId, ticket.clientId(), "message");
+        return message(messageId);
+    }
+
+    /** A rule sets the category (automatic triage may still refine "other" later; an agent's correction wins). */
+    public void categorize(long ticketId, String category) {
+        Ticket ticket = tickets.lock(ticketId).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        if (ticket.categorize(category, clock.instant())) {
+            tickets.save(ticket);
+            TicketView v = find(ticketId, ClientScope.everything()).orElseThrow();
+            events.publishEvent(new TicketTriaged(ticketId, ticket.clientId(), v.language(), category));
+            feed.announce(ticketId, ticket.clientId(), "updated");
+        }
+    }
+
+    /** The customer's latest message on the ticket. */
+    @Transactional(readOnly = true)
+    public Optional<MessageView> latestCustomerMessage(long ticketId) {
+        return db.selectFrom(MESSAGE)
+                .where(MESSAGE.TICKET_ID.eq(ticketId).and(MESSAGE.KIND.eq(MessageKind.INBOUND.key())))
+                .orderBy(MESSAGE.ID.desc())
+                .limit(1)
+                .fetchOptional(r -> toView(r, List.of()));
+    }
+
+    /** When Kontor last answered the ticket by itself (an auto-reply), if ever. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastAutoReplyAt(long ticketId) {
+        return db.select(DSL.max(MESSAGE.CREATED_AT))
+                .from(MESSAGE)
+                .where(MESSAGE.TICKET_ID.eq(ticketId).and(MESSAGE.AUTOMATED.isTrue()))
+                .fetchOptional(0, Instant.class);
+    }
+
+    /** The id of the ticket's first customer message. */
+    @Transactional(readOnly = true)
+    public Optional<Long> firstMessageId(long ticketId) {
+        return db.select(DSL.min(MESSAGE.ID))
+                .from(MESSAGE)
+                .where(MESSAGE.TICKET_ID.eq(ticketId).and(MESSAGE.KIND.eq(MessageKind.INBOUND.key())))
+                .fetchOptional(0, Long.class);
+    }
+
+    /** How many new and open tickets each of these agents holds (their load; pending ones wait on the customer). */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> openLoads(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(TICKET.ASSIGNEE_ID, DSL.count())
+                .from(TICKET)
+                .where(TICKET.ASSIGNEE_ID.in(userIds))
+                .and(TICKET.STATUS.in("new", "open"))
+                .groupBy(TICKET.ASSIGNEE_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
+    /** The team's queue: its unassigned new and open tickets, most urgent deadline first. */
+    @Transactional(readOnly = true)
+    public List<TicketView> waitingInTeam(long teamId, int limit) {
+        return db.selectFrom(TICKET)
+                .where(TICKET.TEAM_ID.eq(teamId))
+                .and(TICKET.ASSIGNEE_ID.isNull())
+                .and(TICKET.STATUS.in("new", "open"))
+                .orderBy(TICKET.QUEUE_KEY, TICKET.ID)
+                .limit(limit)
+                .fetch(TicketRepository::toView);
+    }
+
+    /** Teams with tickets waiting in their queue. */
+    @Transactional(readOnly = true)
+    public List<Long> teamsWithWaitingTickets() {
+        return db.selectDistinct(TICKET.TEAM_ID)
+                .from(TICKET)
+                .where(TICKET.TEAM_ID.isNotNull())
+                .and(TICKET.ASSIGNEE_ID.isNull())
+                .and(TICKET.STATUS.in("new", "open"))
+                .fetch(TICKET.TEAM_ID);
+    }
+
+    /** The agent's new and open tickets, e.g. to hand them back when the agent goes offline. */
+    @Transactional(readOnly = true)
+    public List<Long> openTicketsOf(long userId) {
+        return db.select(TICKET.ID)
+                .from(TICKET)
+                .where(TICKET.ASSIGNEE_ID.eq(userId))
+                .and(TICKET.STATUS.in("new", "open"))
+                .orderBy(TICKET.ID)
+                .fetch(TICKET.ID);
+    }
+
+    /** The latest tickets (of one client, or all), newest change first: what a rule would have met lately. */
+    @Transactional(readOnly = true)
+    public List<TicketView> recent(Long clientId, int limit) {
+        return db.selectFrom(TICKET)
+                .where(clientId == null ? DSL.noCondition() : TICKET.CLIENT_ID.eq(clientId))
+                .orderBy(TICKET.UPDATED_AT.desc(), TICKET.ID.desc())
+                .limit(limit)
+                .fetch(TicketRepository::toView);
+    }
+
+    /**
+     * Unresolved tickets meeting a time window, in id order after {@code afterId}: the candidates of an aging
+     * rule. Null bounds are not applied.
+     */
+    @Transactional(readOnly = true)
+    public List<TicketView> aging(TicketAging q, long afterId, int limit) {
+        var where = TICKET.ID.gt(afterId).and(TICKET.STATUS.in("new", "open", "pending", "on_hold"));
+        if (q.clientId() != null) {
+            where = where.and(TICKET.CLIENT_ID.eq(q.clientId()));
+        }
+        if (q.customerWroteBefore() != null) {
+            where = where.and(TICKET.CUSTOMER_WROTE_AT.le(q.customerWroteBefore()));
+        }
+        if (q.statusSinceBefore() != null) {
+            where = where.and(TICKET.STATUS_SINCE.le(q.statusSinceBefore()));
+        }
+        if (q.slaDueAfter() != null) {
+            where = where.and(TICKET.SLA_DUE_AT.gt(q.slaDueAfter()));
+        }
+        if (q.slaDueBefore() != null) {
+            where = where.and(TICKET.SLA_DUE_AT.le(q.slaDueBefore()));
+        }
+        return db.selectFrom(TICKET)
+                .where(where)
+                .orderBy(TICKET.ID)
+                .limit(limit)
+                .fetch(TicketRepository::toView);
+    }
+
     /** An internal note: visible to the team, never sent to the customer. */
     public MessageView addNote(long ticketId, ClientScope scope, Actor actor, String body) {
         validateBody("body", body, null);
@@ -312,6 +468,26 @@ public class TicketManagement {
 
     public TicketView setPriority(long ticketId, ClientScope scope, Priority priority) {
         return change(ticketId, scope, t -> t.prioritize(priority, clock.instant()));
+    }
+
+    /**
+     * The ticket, its row locked until the caller's transaction ends. A caller that changes a ticket several times
+     * takes this first: a share lock taken earlier (by a row that references the ticket) would have to be upgraded
+     * behind other writers, which PostgreSQL reports as a deadlock.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<TicketView> lockForChanges(long ticketId) {
+        return db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOptional(TicketRepository::toView);
+    }
+
+    /** Like {@link #lockForChanges}, but empty at once when another transaction holds the ticket. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<TicketView> tryLockForChanges(long ticketId) {
+        return db.selectFrom(TICKET)
+                .where(TICKET.ID.eq(ticketId))
+                .forUpdate()
+                .skipLocked()
+                .fetchOptional(TicketRepository::toView);
     }
 
     @Transactional(readOnly = true)
@@ -432,6 +608,34 @@ public class TicketManagement {
             String externalId,
             Instant at,
             List<NewAttachment> files) {
+        return insertMessage(
+                ticketId,
+                channelId,
+                kind,
+                authorUserId,
+                authorCustomerId,
+                authorName,
+                text,
+                html,
+                externalId,
+                at,
+                files,
+                false);
+    }
+
+    private long insertMessage(
+            long ticketId,
+            long channelId,
+            MessageKind kind,
+            Long authorUserId,
+            Long authorCustomerId,
+            String authorName,
+            String text,
+            String html,
+            String externalId,
+            Instant at,
+            List<NewAttachment> files,
+            boolean automated) {
         long id = db.insertInto(MESSAGE)
                 .set(MESSAGE.TICKET_ID, ticketId)
                 .set(MESSAGE.CHANNEL_ID, channelId)
@@ -443,6 +647,7 @@ public class TicketManagement {
                 .set(MESSAGE.BODY_HTML, html)
                 .set(MESSAGE.EXTERNAL_ID, externalId)
                 .set(MESSAGE.CREATED_AT, at)
+                .set(MESSAGE.AUTOMATED, automated)
                 .returning(MESSAGE.ID)
                 .fetchOne(MESSAGE.ID);
         for (NewAttachment file : files == null ? List.<NewAttachment>of() : files) {
@@ -535,6 +740,7 @@ public class TicketManagement {
                 r.getBodyHtml(),
                 r.getExternalId(),
                 r.getCreatedAt(),
-                files);
+                files,
+                r.getAutomated());
     }
 }

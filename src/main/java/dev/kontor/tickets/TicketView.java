@@ -7,7 +7,8 @@ import java.util.List;
  * A ticket as readers see it. {@code replyNeededSince} and {@code noReplyNeeded} are what the channel says (a
  * marketplace's own count of the oldest unanswered message, or a "no reply needed" mark). {@code triageCorrected}:
  * an agent set language and category, so automatic triage keeps off them. {@code slaDueAt}: the next SLA deadline,
- * of {@code slaMetric} (first_response, next_response, resolution).
+ * of {@code slaMetric} (first_response, next_response, resolution). {@code statusSince}: when it entered its status;
+ * {@code customerWroteAt}: the customer's latest message.
  */
 public record TicketView(
         long id,
@@ -35,7 +36,9 @@ public record TicketView(
         boolean noReplyNeeded,
         boolean triageCorrected,
         Instant slaDueAt,
-        String slaMetric) {
+        String slaMetric,
+        Instant statusSince,
+        Instant customerWroteAt) {
 
     /** The SLA deadline has passed (at {@code now}). */
     public boolean slaBreached(Instant now) {

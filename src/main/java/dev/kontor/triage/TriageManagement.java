@@ -13,6 +13,7 @@ import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketEvents.MessageReceived;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketView;
+import dev.kontor.triage.TriageEvents.MessageTriaged;
 import dev.kontor.triage.internal.TriageEngine;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ public class TriageManagement {
     private final TriageSettings settings;
     private final DSLContext db;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TriageManagement(
             Triage triage,
@@ -41,13 +44,15 @@ public class TriageManagement {
             TicketManagement tickets,
             TriageSettings settings,
             DSLContext db,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.triage = triage;
         this.engine = engine;
         this.tickets = tickets;
         this.settings = settings;
         this.db = db;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A customer wrote: language, category and order references go onto the ticket (agents' corrections stay). */
@@ -66,6 +71,10 @@ public class TriageManagement {
                 TriageResult.UNKNOWN_LANGUAGE.equals(r.language()) && ticket.language() != null ? null : r.language(),
                 r.category().key(),
                 r.orderRefs());
+        boolean opening = tickets.firstMessageId(ticket.id())
+                .map(id -> id == received.messageId())
+                .orElse(true);
+        events.publishEvent(new MessageTriaged(ticket.id(), ticket.clientId(), received.messageId(), opening));
     }
 
     /**

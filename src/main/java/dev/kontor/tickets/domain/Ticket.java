@@ -52,6 +52,8 @@ public class Ticket {
     boolean triageCorrected;
     Instant slaDueAt;
     String slaMetric;
+    Instant statusSince;
+    Instant customerWroteAt;
 
     // Events are built when taken, after the first save has given the ticket its id.
     private final List<LongFunction<Object>> events = new ArrayList<>();
@@ -76,6 +78,8 @@ public class Ticket {
         t.messageCount = 1;
         t.updatedAt = at;
         t.lastMessageAt = at;
+        t.statusSince = at;
+        t.customerWroteAt = at;
         return t;
     }
 
@@ -84,6 +88,7 @@ public class Ticket {
         requireNotClosed();
         messageCount++;
         lastMessageAt = at;
+        customerWroteAt = at;
         touch(at);
         if (status == TicketStatus.PENDING || status == TicketStatus.ON_HOLD || status == TicketStatus.SOLVED) {
             moveTo(TicketStatus.OPEN, at);
@@ -103,6 +108,27 @@ public class Ticket {
         if (target != status) {
             moveTo(target, at);
         }
+    }
+
+    /**
+     * Kontor answered by itself (a rule's auto-reply): a message to the customer, but no response by the team, so
+     * neither the first-response clock nor the status moves.
+     */
+    public void autoReplied(Instant at) {
+        requireNotClosed();
+        messageCount++;
+        lastMessageAt = at;
+        touch(at);
+    }
+
+    /** A rule sets the category; unlike an agent's correction, automatic triage may still refine "other". */
+    public boolean categorize(String newCategory, Instant at) {
+        if (Objects.equals(category, newCategory)) {
+            return false;
+        }
+        category = newCategory;
+        touch(at);
+        return true;
     }
 
     /**
@@ -203,6 +229,7 @@ public class Ticket {
         }
         TicketStatus from = status;
         status = target;
+        statusSince = at;
         if (target == TicketStatus.SOLVED) {
             solvedAt = at;
         } else if (target == TicketStatus.CLOSED) {
@@ -224,6 +251,7 @@ public class Ticket {
         teamId = team;
         if (status == TicketStatus.NEW && userId != null) {
             status = TicketStatus.OPEN;
+            statusSince = at;
             events.add(ticketId ->
                     new TicketStatusChanged(ticketId, clientId, TicketStatus.NEW.key(), TicketStatus.OPEN.key()));
         }
@@ -236,10 +264,11 @@ public class Ticket {
         if (normalized.equals(tags)) {
             return;
         }
+        List<String> added = normalized.stream().filter(t -> !tags.contains(t)).toList();
         tags = normalized;
         touch(at);
         List<String> tagged = tags;
-        events.add(ticketId -> new TicketTagsChanged(ticketId, clientId, tagged));
+        events.add(ticketId -> new TicketTagsChanged(ticketId, clientId, tagged, added));
     }
 
     public void prioritize(Priority newPriority, Instant at) {

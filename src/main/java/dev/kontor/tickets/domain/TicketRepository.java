@@ -55,6 +55,8 @@ public class TicketRepository {
         r.setTriageCorrected(t.triageCorrected);
         r.setSlaDueAt(t.slaDueAt);
         r.setSlaMetric(t.slaMetric);
+        r.setStatusSince(t.statusSince);
+        r.setCustomerWroteAt(t.customerWroteAt);
         r.setQueueKey(t.queueKey());
         if (t.id == null) {
             r.reset(TICKET.NUMBER);
@@ -93,6 +95,8 @@ public class TicketRepository {
         t.triageCorrected = r.getTriageCorrected();
         t.slaDueAt = r.getSlaDueAt();
         t.slaMetric = r.getSlaMetric();
+        t.statusSince = r.getStatusSince();
+        t.customerWroteAt = r.getCustomerWroteAt();
         return t;
     }
 
@@ -124,6 +128,8 @@ public class TicketRepository {
                 r.getNoReplyNeeded(),
                 r.getTriageCorrected(),
                 r.getSlaDueAt(),
-                r.getSlaMetric());
+                r.getSlaMetric(),
+                r.getStatusSince(),
+                r.getCustomerWroteAt());
     }
 }
