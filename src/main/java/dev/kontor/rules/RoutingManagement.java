@@ -1,0 +1,197 @@
+package dev.kontor.rules;
+
+import static dev.kontor.rules.db.Tables.AGENT_AVAILABILITY;
+import static dev.kontor.rules.db.Tables.TEAM_ROUTING;
+
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.TeamView;
+import dev.kontor.accounts.UserView;
+import dev.kontor.rules.db.tables.records.AgentAvailabilityRecord;
+import dev.kontor.rules.db.tables.records.TeamRoutingRecord;
+import dev.kontor.rules.internal.Queues;
+import dev.kontor.rules.internal.Routing;
+import dev.kontor.rules.internal.RuleSpecs;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.FieldError;
+import dev.kontor.shared.InvalidInput;
+import dev.kontor.sla.BusinessCalendar;
+import dev.kontor.tickets.TicketManagement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Team strategies and agents' availability (status, working hours, capacity), and handing tickets back. */
+@Service
+@Transactional
+public class RoutingManagement {
+
+    private static final Set<String> STATUSES = Set.of("online", "away", "offline");
+
+    private final DSLContext db;
+    private final AccountManagement accounts;
+    private final TicketManagement tickets;
+    private final Routing routing;
+    private final Queues queues;
+    private final Clock clock;
+
+    RoutingManagement(
+            DSLContext db,
+            AccountManagement accounts,
+            TicketManagement tickets,
+            Routing routing,
+            Queues queues,
+            Clock clock) {
+        this.db = db;
+        this.accounts = accounts;
+        this.tickets = tickets;
+        this.routing = routing;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamRouting> teams() {
+        Map<Long, TeamRoutingRecord> rows = db.selectFrom(TEAM_ROUTING).fetchMap(TEAM_ROUTING.TEAM_ID);
+        List<TeamRouting> out = new ArrayList<>();
+        for (TeamView team : accounts.teams()) {
+            TeamRoutingRecord r = rows.get(team.id());
+            out.add(new TeamRouting(
+                    team.id(),
+                    team.name(),
+                    r == null ? "manual" : r.getStrategy(),
+                    r != null && r.getAnyLanguageFallback(),
+                    tickets.waitingInTeam(team.id(), 1000).size()));
+        }
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public TeamRouting team(long teamId) {
+        TeamView team = accounts.team(teamId);
+        return teams().stream().filter(t -> t.teamId() == team.id()).findFirst().orElseThrow();
+    }
+
+    /** Sets the team's strategy; an automatic one hands out the waiting tickets at once. */
+    public TeamRouting setStrategy(long teamId, String strategy, boolean anyLanguageFallback) {
+        accounts.team(teamId);
+        if (strategy == null || !RuleSpecs.STRATEGIES.contains(strategy)) {
+            throw InvalidInput.of("strategy", "manual, round_robin, least_loaded or language");
+        }
+        TeamRoutingRecord r = routing.lockTeam(teamId);
+        r.setStrategy(strategy);
+        r.setAnyLanguageFallback(anyLanguageFallback);
+        r.setUpdatedAt(clock.instant());
+        r.store();
+        routing.drain(teamId);
+        return team(teamId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentAvailability> agents() {
+        List<UserView> users =
+                accounts.users().stream().filter(UserView::active).toList();
+        Map<Long, AgentAvailabilityRecord> rows =
+                db.selectFrom(AGENT_AVAILABILITY).fetchMap(AGENT_AVAILABILITY.USER_ID);
+        Map<Long, Integer> loads =
+                tickets.openLoads(users.stream().map(UserView::id).toList());
+        Instant now = clock.instant();
+        return users.stream()
+                .map(u -> view(u, rows.get(u.id()), loads.getOrDefault(u.id(), 0), now))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public AgentAvailability agent(long userId) {
+        UserView u = accounts.user(userId);
+        AgentAvailabilityRecord r = db.selectFrom(AGENT_AVAILABILITY)
+                .where(AGENT_AVAILABILITY.USER_ID.eq(userId))
+                .fetchOne();
+        int load = tickets.openLoads(List.of(userId)).getOrDefault(userId, 0);
+        return view(u, r, load, clock.instant());
+    }
+
+    /**
+     * Changes an agent's availability. Going online offers the agent's teams' queues; going offline with
+     * {@code handBack} returns the agent's new and open tickets to their team's queue (or to nobody), where the
+     * others take them.
+     */
+    public AgentAvailability setAvailability(long userId, AgentAvailability.Change c) {
+        accounts.user(userId);
+        List<FieldError> errors = new ArrayList<>();
+        String status = c.status() == null ? "" : c.status().strip();
+        if (!STATUSES.contains(status)) {
+            errors.add(new FieldError("status", "online, away or offline"));
+        }
+        String hours = c.workingHours() == null || c.workingHours().isBlank()
+                ? null
+                : c.workingHours().strip();
+        String zone = c.timeZone() == null || c.timeZone().isBlank()
+                ? "UTC"
+                : c.timeZone().strip();
+        try {
+            BusinessCalendar.of(zone, hours == null ? "mon-sun 00:00-24:00" : hours, Set.of());
+        } catch (InvalidInput e) {
+            e.errors()
+                    .forEach(f -> errors.add(
+                            new FieldError(f.field().equals("timeZone") ? "timeZone" : "workingHours", f.message())));
+        }
+        if (c.capacity() != null && (c.capacity() < 1 || c.capacity() > 1000)) {
+            errors.add(new FieldError("capacity", "from 1 to 1000, or empty for no limit"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant now = clock.instant();
+        db.insertInto(AGENT_AVAILABILITY)
+                .set(AGENT_AVAILABILITY.USER_ID, userId)
+                .set(AGENT_AVAILABILITY.STATUS, status)
+                .set(AGENT_AVAILABILITY.WORKING_HOURS, hours)
+                .set(AGENT_AVAILABILITY.TIME_ZONE, zone)
+                .set(AGENT_AVAILABILITY.CAPACITY, c.capacity())
+                .set(AGENT_AVAILABILITY.UPDATED_AT, now)
+                .onConflict(AGENT_AVAILABILITY.USER_ID)
+                .doUpdate()
+                .set(AGENT_AVAILABILITY.STATUS, status)
+                .set(AGENT_AVAILABILITY.WORKING_HOURS, hours)
+                .set(AGENT_AVAILABILITY.TIME_ZONE, zone)
+                .set(AGENT_AVAILABILITY.CAPACITY, c.capacity())
+                .set(AGENT_AVAILABILITY.UPDATED_AT, now)
+                .execute();
+        if (!"online".equals(status) && c.handBack()) {
+            for (Long ticketId : tickets.openTicketsOf(userId)) {
+                var t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+                tickets.assign(ticketId, ClientScope.everything(), null, t.teamId());
+            }
+            accounts.user(userId).teamIds().forEach(routing::drain);
+        } else if ("online".equals(status)) {
+            queues.agentFreed(userId);
+        }
+        return agent(userId);
+    }
+
+    /** Only the status (the agent's own switch in the top bar); hours and capacity stay. */
+    public AgentAvailability setStatus(long userId, String status, boolean handBack) {
+        AgentAvailability a = agent(userId);
+        return setAvailability(
+                userId, new AgentAvailability.Change(status, a.workingHours(), a.timeZone(), a.capacity(), handBack));
+    }
+
+    private static AgentAvailability view(UserView u, AgentAvailabilityRecord r, int load, Instant now) {
+        return new AgentAvailability(
+                u.id(),
+                u.displayName(),
+                r == null ? "offline" : r.getStatus(),
+                r == null ? null : r.getWorkingHours(),
+                r == null ? "UTC" : r.getTimeZone(),
+                r == null ? null : r.getCapacity(),
+                load,
+                r != null && Routing.availableAt(r, now) && (r.getCapacity() == null || load < r.getCapacity()),
+                u.languages());
+    }
+}

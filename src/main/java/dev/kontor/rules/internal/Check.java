@@ -1,0 +1,183 @@
+package dev.kontor.rules.internal;
+
+import dev.kontor.tickets.TicketView;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** A compiled condition: named, small, and given only the facts it reads. */
+public sealed interface Check {
+
+    boolean test(Facts f);
+
+    /** One of several values of a ticket fact (language is fr, de). */
+    record OneOf(String field, Function<Facts, String> fact, Set<String> values, boolean negated) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            String v = fact.apply(f);
+            boolean hit = v != null && values.contains(v);
+            return negated != hit;
+        }
+    }
+
+    /** A set fact (assignee, team) or none. */
+    record Present(String field, Function<Facts, Object> fact, boolean wanted) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return (fact.apply(f) != null) == wanted;
+        }
+    }
+
+    record HasTag(String tag, boolean negated) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return negated != f.ticket().tags().contains(tag);
+        }
+    }
+
+    /** The trigger added this tag. */
+    record AddedTag(String tag) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return f.context().addedTags().contains(tag);
+        }
+    }
+
+    /** Subject and customer message contain a phrase (case-insensitive). */
+    record TextContains(String phrase, boolean negated) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return negated != f.text().contains(phrase);
+        }
+    }
+
+    record TextMatches(Pattern pattern) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return pattern.matcher(f.text()).find();
+        }
+    }
+
+    /** The order's total (without an order the condition does not hold). */
+    record OrderValue(BigDecimal amount, boolean above) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return f.order()
+                    .map(o -> o.totalPrice())
+                    .filter(Objects::nonNull)
+                    .map(total -> above ? total.compareTo(amount) > 0 : total.compareTo(amount) < 0)
+                    .orElse(false);
+        }
+    }
+
+    record OrderState(Set<String> states, boolean negated) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            String state = f.order().map(o -> o.state()).orElse(null);
+            return negated != (state != null && states.contains(state));
+        }
+    }
+
+    record BusinessHours(boolean inside) implements Check {
+        @Override
+        public boolean test(Facts f) {
+            return f.insideBusinessHours() == inside;
+        }
+    }
+
+    /**
+     * A condition on elapsed time. Time rules use {@link #narrow} to read only candidate tickets, and the anchor
+     * (what the time counts from) to fire once per episode: a new customer message, a new status or a new deadline
+     * starts a new one.
+     */
+    sealed interface Elapsed extends Check {
+        Window narrow(Window w, Instant now);
+
+        String anchor(TicketView t);
+    }
+
+    /** Bounds on the ticket's facts, all optional. */
+    record Window(Instant customerWroteBefore, Instant statusSinceBefore, Instant slaDueAfter, Instant slaDueBefore) {
+        static Window open() {
+            return new Window(null, null, null, null);
+        }
+    }
+
+    /** The customer's latest message is older than this. */
+    record CustomerWaiting(Duration longerThan) implements Elapsed {
+        @Override
+        public boolean test(Facts f) {
+            return !f.ticket().customerWroteAt().plus(longerThan).isAfter(f.now());
+        }
+
+        @Override
+        public Window narrow(Window w, Instant now) {
+            return new Window(now.minus(longerThan), w.statusSinceBefore(), w.slaDueAfter(), w.slaDueBefore());
+        }
+
+        @Override
+        public String anchor(TicketView t) {
+            return "customer:" + t.customerWroteAt();
+        }
+    }
+
+    /** In the current status for longer than this. */
+    record InStatusFor(Duration longerThan) implements Elapsed {
+        @Override
+        public boolean test(Facts f) {
+            return !f.ticket().statusSince().plus(longerThan).isAfter(f.now());
+        }
+
+        @Override
+        public Window narrow(Window w, Instant now) {
+            return new Window(w.customerWroteBefore(), now.minus(longerThan), w.slaDueAfter(), w.slaDueBefore());
+        }
+
+        @Override
+        public String anchor(TicketView t) {
+            return "status:" + t.status().key() + "@" + t.statusSince();
+        }
+    }
+
+    /** The next SLA deadline is ahead, within this. */
+    record SlaDueWithin(Duration within) implements Elapsed {
+        @Override
+        public boolean test(Facts f) {
+            Instant due = f.ticket().slaDueAt();
+            return due != null && due.isAfter(f.now()) && !due.isAfter(f.now().plus(within));
+        }
+
+        @Override
+        public Window narrow(Window w, Instant now) {
+            return new Window(w.customerWroteBefore(), w.statusSinceBefore(), now, now.plus(within));
+        }
+
+        @Override
+        public String anchor(TicketView t) {
+            return "sla:" + t.slaMetric() + "@" + t.slaDueAt();
+        }
+    }
+
+    /** The next SLA deadline passed more than this ago. */
+    record SlaOverdue(Duration moreThan) implements Elapsed {
+        @Override
+        public boolean test(Facts f) {
+            Instant due = f.ticket().slaDueAt();
+            return due != null && !due.plus(moreThan).isAfter(f.now());
+        }
+
+        @Override
+        public Window narrow(Window w, Instant now) {
+            return new Window(w.customerWroteBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
+        }
+
+        @Override
+        public String anchor(TicketView t) {
+            return "sla:" + t.slaMetric() + "@" + t.slaDueAt();
+        }
+    }
+}

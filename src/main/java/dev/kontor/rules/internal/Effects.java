@@ -1,0 +1,216 @@
+package dev.kontor.rules.internal;
+
+import static dev.kontor.rules.db.Tables.NOTIFICATION;
+
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.channels.MailboxManagement;
+import dev.kontor.customers.CustomerManagement;
+import dev.kontor.customers.CustomerView;
+import dev.kontor.rules.RuleSettings;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.sla.SlaManagement;
+import dev.kontor.tickets.TicketCommands.Actor;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out a rule's actions on a ticket through the modules that own the change, and says what each did, as
+ * "code:detail" outcomes the ticket page shows.
+ */
+@Component
+class Effects {
+
+    private final TicketManagement tickets;
+    private final SlaManagement sla;
+    private final Routing routing;
+    private final AccountManagement accounts;
+    private final CustomerManagement customers;
+    private final MailboxManagement mailboxes;
+    private final DSLContext db;
+    private final RuleSettings settings;
+    private final Clock clock;
+
+    Effects(
+            TicketManagement tickets,
+            SlaManagement sla,
+            Routing routing,
+            AccountManagement accounts,
+            CustomerManagement customers,
+            MailboxManagement mailboxes,
+            DSLContext db,
+            RuleSettings settings,
+            Clock clock) {
+        this.tickets = tickets;
+        this.sla = sla;
+        this.routing = routing;
+        this.accounts = accounts;
+        this.customers = customers;
+        this.mailboxes = mailboxes;
+        this.db = db;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    List<String> apply(Act act, long ticketId, String ruleName, Facts facts) {
+        TicketView t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+        ClientScope all = ClientScope.everything();
+        if (act instanceof Act.SetCategory a) {
+            tickets.categorize(ticketId, a.category());
+            return List.of(changed(a.category().equals(t.category()), "category:" + a.category()));
+        }
+        if (act instanceof Act.SetPriority a) {
+            tickets.setPriority(ticketId, all, a.priority());
+            return List.of(changed(
+                    a.priority() == t.priority(), "priority:" + a.priority().key()));
+        }
+        if (act instanceof Act.AddTags a) {
+            List<String> added =
+                    a.tags().stream().filter(x -> !t.tags().contains(x)).toList();
+            List<String> next = new ArrayList<>(t.tags());
+            next.addAll(added);
+            tickets.setTags(ticketId, all, next);
+            return List.of(added.isEmpty() ? "unchanged:add_tags" : "tag_added:" + String.join(", ", added));
+        }
+        if (act instanceof Act.RemoveTags a) {
+            List<String> removed = t.tags().stream().filter(a.tags()::contains).toList();
+            tickets.setTags(
+                    ticketId,
+                    all,
+                    t.tags().stream().filter(x -> !a.tags().contains(x)).toList());
+            return List.of(removed.isEmpty() ? "unchanged:remove_tags" : "tag_removed:" + String.join(", ", removed));
+        }
+        if (act instanceof Act.SetTeam a) {
+            return routed(routing.route(ticketId, a.teamId(), null));
+        }
+        if (act instanceof Act.AssignBy a) {
+            return routed(routing.route(ticketId, a.teamId(), a.strategy()));
+        }
+        if (act instanceof Act.AssignAgent a) {
+            tickets.assign(ticketId, all, a.userId(), t.teamId());
+            return List.of("assigned:" + accounts.user(a.userId()).displayName());
+        }
+        if (act instanceof Act.Unassign) {
+            tickets.assign(ticketId, all, null, t.teamId());
+            return List.of(t.assigneeId() == null ? "unchanged:unassign" : "unassigned");
+        }
+        if (act instanceof Act.SetStatus a) {
+            tickets.changeStatus(ticketId, all, a.status());
+            return List.of(
+                    changed(a.status() == t.status(), "status:" + a.status().key()));
+        }
+        if (act instanceof Act.ApplySlaPolicy a) {
+            sla.applyPolicy(ticketId, a.policyId());
+            return List.of(
+                    "sla_policy:" + sla.policy(a.policyId()).map(p -> p.name()).orElse("#" + a.policyId()));
+        }
+        if (act instanceof Act.AddNote a) {
+            tickets.addNote(ticketId, all, new Actor(null, ruleName), fill(a.text(), t));
+            return List.of("note");
+        }
+        if (act instanceof Act.AutoReply a) {
+            return autoReply(a, t, facts);
+        }
+        if (act instanceof Act.Notify a) {
+            return notify(a, t, ruleName);
+        }
+        throw new IllegalStateException("unknown action " + act);
+    }
+
+    private List<String> autoReply(Act.AutoReply a, TicketView t, Facts facts) {
+        if (t.status() == TicketStatus.CLOSED) {
+            return List.of("auto_reply_skipped:closed");
+        }
+        var latest = tickets.latestCustomerMessage(t.id());
+        if (latest.isPresent() && mailboxes.automatic(latest.get().id())) {
+            return List.of("auto_reply_skipped:automatic");
+        }
+        String address =
+                customers.customer(t.customerId()).map(CustomerView::email).orElse(null);
+        if (address != null && robot(address)) {
+            return List.of("auto_reply_skipped:automatic");
+        }
+        Instant last = tickets.lastAutoReplyAt(t.id()).orElse(null);
+        if (last != null && last.plus(settings.autoReplyQuietPeriod()).isAfter(clock.instant())) {
+            return List.of("auto_reply_skipped:recent");
+        }
+        tickets.autoReply(t.id(), settings.autoReplyName(), fill(a.text(), t));
+        return List.of("auto_reply");
+    }
+
+    /** Addresses that never read what they get: answering them starts a mail loop. */
+    static boolean robot(String address) {
+        String local = address.substring(0, Math.max(0, address.indexOf('@'))).toLowerCase(Locale.ROOT);
+        return local.startsWith("mailer-daemon")
+                || local.startsWith("postmaster")
+                || local.matches("^(no-?reply|do-?not-?reply|donotreply|bounces?)([+._-].*)?$");
+    }
+
+    private List<String> notify(Act.Notify a, TicketView t, String ruleName) {
+        Set<Long> users = new LinkedHashSet<>();
+        for (String r : a.recipients()) {
+            switch (r) {
+                case "assignee" -> {
+                    if (t.assigneeId() != null) {
+                        users.add(t.assigneeId());
+                    }
+                }
+                case "team" -> {
+                    if (t.teamId() != null) {
+                        users.addAll(accounts.team(t.teamId()).memberIds());
+                    }
+                }
+                default -> users.add(Long.parseLong(r));
+            }
+        }
+        if (users.isEmpty()) {
+            return List.of("unchanged:notify");
+        }
+        Instant now = clock.instant();
+        String text = fill(a.text(), t);
+        for (Long user : users) {
+            db.insertInto(NOTIFICATION)
+                    .set(NOTIFICATION.USER_ID, user)
+                    .set(NOTIFICATION.TICKET_ID, t.id())
+                    .set(NOTIFICATION.RULE_NAME, ruleName)
+                    .set(NOTIFICATION.TEXT, text)
+                    .set(NOTIFICATION.CREATED_AT, now)
+                    .execute();
+        }
+        return List.of(
+                "notified:" + String.join(", ", accounts.displayNames(users).values()));
+    }
+
+    private static List<String> routed(Routing.Outcome o) {
+        if (o instanceof Routing.Outcome.Assigned a) {
+            return List.of("team:" + a.teamName(), "assigned:" + a.name());
+        }
+        if (o instanceof Routing.Outcome.Waiting w) {
+            return List.of("waiting:" + w.teamName());
+        }
+        return List.of("team:" + ((Routing.Outcome.Manual) o).teamName());
+    }
+
+    private String fill(String text, TicketView t) {
+        String customer = customers
+                .customer(t.customerId())
+                .map(CustomerView::displayName)
+                .orElse("");
+        return text.replace("{{ticket.number}}", String.valueOf(t.number()))
+                .replace("{{ticket.subject}}", t.subject())
+                .replace("{{customer.name}}", customer == null ? "" : customer);
+    }
+
+    private static String changed(boolean same, String outcome) {
+        return same ? "unchanged:" + outcome.substring(0, outcome.indexOf(':')) : outcome;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.kontor.rules.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.rules.RuleSettings;
+import dev.kontor.tickets.TicketManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Waiting tickets go to agents as they become free: at once when an agent goes online or a ticket of theirs stops
+ * being open, and every {@code drainInterval} for everything else (working hours beginning, capacity raised).
+ */
+@Component
+public class Queues {
+
+    private final Routing routing;
+    private final TicketManagement tickets;
+    private final AccountManagement accounts;
+    private final TransactionTemplate transactions;
+
+    Queues(Routing routing, TicketManagement tickets, AccountManagement accounts, TransactionTemplate transactions) {
+        this.routing = routing;
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.transactions = transactions;
+    }
+
+    /** An agent may take more tickets: each of their teams offers its queue. */
+    public void agentFreed(Long userId) {
+        if (userId == null) {
+            return;
+        }
+        accounts.user(userId).teamIds().forEach(this::drain);
+    }
+
+    /** Offers every team's queue; returns how many tickets were assigned. */
+    public int drainAll() {
+        int assigned = 0;
+        for (Long teamId : tickets.teamsWithWaitingTickets()) {
+            assigned += drain(teamId);
+        }
+        return assigned;
+    }
+
+    public int drain(long teamId) {
+        Integer n = transactions.execute(tx -> routing.drain(teamId));
+        return n == null ? 0 : n;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Task {
+        @Bean
+        RecurringTask<Void> routingDrainTask(Queues queues, RuleSettings settings) {
+            return Tasks.recurring("routing-drain", FixedDelay.of(settings.drainInterval()))
+                    .execute((instance, context) -> queues.drainAll());
+        }
+    }
+}

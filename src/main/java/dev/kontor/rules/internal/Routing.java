@@ -1,0 +1,184 @@
+package dev.kontor.rules.internal;
+
+import static dev.kontor.rules.db.Tables.AGENT_AVAILABILITY;
+import static dev.kontor.rules.db.Tables.TEAM_ROUTING;
+
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.TeamView;
+import dev.kontor.accounts.UserView;
+import dev.kontor.rules.db.tables.records.AgentAvailabilityRecord;
+import dev.kontor.rules.db.tables.records.TeamRoutingRecord;
+import dev.kontor.rules.internal.Strategies.Candidate;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.sla.BusinessCalendar;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands tickets in a team's queue to available agents with the team's strategy. The team's routing row is locked
+ * for each decision, so nodes take turns: loads are counted after the previous assignment committed, and the round
+ * robin pointer moves once per ticket.
+ */
+@Component
+public class Routing {
+
+    /** What routing did with a ticket. */
+    public sealed interface Outcome {
+        record Assigned(long userId, String name, String teamName) implements Outcome {}
+
+        record Waiting(String teamName) implements Outcome {}
+
+        record Manual(String teamName) implements Outcome {}
+    }
+
+    private final DSLContext db;
+    private final TicketManagement tickets;
+    private final AccountManagement accounts;
+    private final Clock clock;
+
+    Routing(DSLContext db, TicketManagement tickets, AccountManagement accounts, Clock clock) {
+        this.db = db;
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /**
+     * Puts the ticket into the team's queue and, unless the strategy is manual, hands it to an agent now or leaves
+     * it waiting. {@code strategy} null: the team's own. Runs in the caller's transaction.
+     */
+    public Outcome route(long ticketId, long teamId, String strategy) {
+        // Ticket before team, as in rule runs; the drain, which holds the team first, skips locked tickets.
+        TicketView t = tickets.lockForChanges(ticketId).orElseThrow();
+        TeamRoutingRecord routing = lockTeam(teamId);
+        TeamView team = accounts.team(teamId);
+        Long keep = t.assigneeId() != null && team.memberIds().contains(t.assigneeId()) ? t.assigneeId() : null;
+        String use = strategy != null ? strategy : routing.getStrategy();
+        if (keep != null || "manual".equals(use) || !TicketStatus.UNRESOLVED.contains(t.status())) {
+            if (!java.util.Objects.equals(t.teamId(), teamId) || !java.util.Objects.equals(t.assigneeId(), keep)) {
+                tickets.assign(ticketId, ClientScope.everything(), keep, teamId);
+            }
+            return keep != null
+                    ? new Outcome.Assigned(keep, accounts.user(keep).displayName(), team.name())
+                    : new Outcome.Manual(team.name());
+        }
+        return assignOne(t, team, routing, use).<Outcome>map(c -> c).orElseGet(() -> {
+            if (!java.util.Objects.equals(t.teamId(), teamId) || t.assigneeId() != null) {
+                tickets.assign(ticketId, ClientScope.everything(), null, teamId);
+            }
+            return new Outcome.Waiting(team.name());
+        });
+    }
+
+    /** Offers the team's waiting tickets, most urgent first, to agents free now; returns how many were assigned. */
+    public int drain(long teamId) {
+        TeamRoutingRecord routing = lockTeam(teamId);
+        if ("manual".equals(routing.getStrategy())) {
+            return 0;
+        }
+        TeamView team = accounts.team(teamId);
+        int assigned = 0;
+        for (TicketView waiting : tickets.waitingInTeam(teamId, 200)) {
+            // A ticket held by another transaction (a rule run, which may route it itself) waits for the next
+            // drain: blocking on it while holding the team's row could close a circle with that run.
+            TicketView t = tickets.tryLockForChanges(waiting.id()).orElse(null);
+            if (t == null
+                    || t.assigneeId() != null
+                    || !java.util.Objects.equals(t.teamId(), teamId)
+                    || !TicketStatus.UNRESOLVED.contains(t.status())) {
+                continue;
+            }
+            if (assignOne(t, team, routing, routing.getStrategy()).isEmpty()) {
+                // Someone else may still take a ticket in another language; a strategy that does not look at the
+                // language would pick nobody for the next ticket either.
+                if (!"language".equals(routing.getStrategy())) {
+                    break;
+                }
+            } else {
+                assigned++;
+            }
+        }
+        return assigned;
+    }
+
+    private Optional<Outcome.Assigned> assignOne(
+            TicketView t, TeamView team, TeamRoutingRecord routing, String strategy) {
+        List<Candidate> free = free(team, t.clientId(), clock.instant());
+        Optional<Candidate> pick = Strategies.of(strategy, routing.getAnyLanguageFallback())
+                .pick(free, t.language(), routing.getLastAssignedUserId());
+        if (pick.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate c = pick.get();
+        tickets.assign(t.id(), ClientScope.everything(), c.userId(), team.id());
+        Instant now = clock.instant();
+        routing.setLastAssignedUserId(c.userId());
+        routing.setUpdatedAt(now);
+        routing.store();
+        db.update(AGENT_AVAILABILITY)
+                .set(AGENT_AVAILABILITY.LAST_ASSIGNED_AT, now)
+                .where(AGENT_AVAILABILITY.USER_ID.eq(c.userId()))
+                .execute();
+        return Optional.of(new Outcome.Assigned(c.userId(), c.name(), team.name()));
+    }
+
+    /** Team members who may take a ticket of this client now. */
+    public List<Candidate> free(TeamView team, long clientId, Instant now) {
+        if (team.memberIds().isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AgentAvailabilityRecord> availability = db.selectFrom(AGENT_AVAILABILITY)
+                .where(AGENT_AVAILABILITY.USER_ID.in(team.memberIds()))
+                .fetchMap(AGENT_AVAILABILITY.USER_ID);
+        Map<Long, Integer> loads = tickets.openLoads(team.memberIds());
+        List<Candidate> free = new ArrayList<>();
+        for (UserView u : accounts.usersServing(clientId)) {
+            AgentAvailabilityRecord a = availability.get(u.id());
+            if (!team.memberIds().contains(u.id()) || a == null || !availableAt(a, now)) {
+                continue;
+            }
+            int load = loads.getOrDefault(u.id(), 0);
+            if (a.getCapacity() != null && load >= a.getCapacity()) {
+                continue;
+            }
+            free.add(new Candidate(
+                    u.id(), u.displayName(), u.languages(), load, a.getCapacity(), a.getLastAssignedAt()));
+        }
+        return free;
+    }
+
+    /** Online and inside the agent's working hours (any time, without hours). */
+    public static boolean availableAt(AgentAvailabilityRecord a, Instant now) {
+        if (!"online".equals(a.getStatus())) {
+            return false;
+        }
+        if (a.getWorkingHours() == null || a.getWorkingHours().isBlank()) {
+            return true;
+        }
+        return BusinessCalendar.of(a.getTimeZone(), a.getWorkingHours(), Set.of())
+                .isOpen(now);
+    }
+
+    /** The team's routing row, created on first use, locked until the transaction ends. */
+    public TeamRoutingRecord lockTeam(long teamId) {
+        db.insertInto(TEAM_ROUTING)
+                .set(TEAM_ROUTING.TEAM_ID, teamId)
+                .set(TEAM_ROUTING.UPDATED_AT, clock.instant())
+                .onConflictDoNothing()
+                .execute();
+        return db.selectFrom(TEAM_ROUTING)
+                .where(TEAM_ROUTING.TEAM_ID.eq(teamId))
+                .forUpdate()
+                .fetchOne();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.kontor.rules.internal;
+
+import static dev.kontor.rules.db.Tables.FIRING;
+
+import dev.kontor.rules.RuleSettings;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the rules on a ticket: in order, each rule whose trigger and conditions hold carries out its actions (the
+ * next rules see the changed ticket), until one says stop. Each action runs in a savepoint: one that fails (an
+ * agent no longer serving the client) is recorded as failed and the others still happen. Runs of one ticket take
+ * turns across nodes (the ticket's row is locked first, before the firing row references it); a rule firing more than {@code maxFiringsPerHour} times on one ticket is
+ * held back, so two rules undoing each other stop.
+ */
+@Component
+public class RuleEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
+
+    private final DSLContext db;
+    private final RuleBook book;
+    private final Facts.Source source;
+    private final Effects effects;
+    private final TicketManagement tickets;
+    private final RuleSettings settings;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    RuleEngine(
+            DSLContext db,
+            RuleBook book,
+            Facts.Source source,
+            Effects effects,
+            TicketManagement tickets,
+            RuleSettings settings,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.db = db;
+        this.book = book;
+        this.source = source;
+        this.effects = effects;
+        this.tickets = tickets;
+        this.settings = settings;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    /** Event rules for these triggers (a new ticket is both "created" and "message received"). */
+    public int run(long ticketId, Set<Trigger> triggers, Facts.Context context) {
+        TicketView t = tickets.lockForChanges(ticketId).orElse(null);
+        if (t == null) {
+            return 0;
+        }
+        int fired = 0;
+        Facts facts = null;
+        for (CompiledRule rule : book.rules()) {
+            if (rule.timeRule() || !rule.serves(t.clientId())) {
+                continue;
+            }
+            Trigger trigger = rule.triggers().stream()
+                    .filter(triggers::contains)
+                    .findFirst()
+                    .orElse(null);
+            if (trigger == null) {
+                continue;
+            }
+            if (facts == null) {
+                facts = new Facts(t, clock.instant(), trigger, context, source);
+            }
+            if (!rule.matches(facts)) {
+                continue;
+            }
+            if (tooOften(rule, ticketId)) {
+                log.warn("Rule '{}' fired too often on ticket {}; held back", rule.name(), ticketId);
+                continue;
+            }
+            long firingId = record(rule, t, trigger.key(), null);
+            finish(firingId, carryOut(rule, ticketId, facts));
+            fired++;
+            t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+            facts = null;
+            if (rule.stopProcessing()) {
+                break;
+            }
+        }
+        return fired;
+    }
+
+    /**
+     * A time rule on one ticket, in the caller's transaction: fires only if its conditions hold now and this
+     * episode has no firing yet (the unique row decides between nodes). Returns whether it fired.
+     */
+    public boolean runTimeRule(CompiledRule rule, long ticketId, Instant now) {
+        TicketView t = tickets.lockForChanges(ticketId).orElse(null);
+        if (t == null || !rule.serves(t.clientId())) {
+            return false;
+        }
+        Facts facts = new Facts(t, now, Trigger.TIME, Facts.Context.none(), source);
+        if (!rule.matches(facts)) {
+            return false;
+        }
+        Long firingId = db.insertInto(FIRING)
+                .set(FIRING.RULE_ID, rule.id())
+                .set(FIRING.RULE_NAME, rule.name())
+                .set(FIRING.TICKET_ID, ticketId)
+                .set(FIRING.CLIENT_ID, t.clientId())
+                .set(FIRING.TRIGGER, Trigger.TIME.key())
+                .set(FIRING.EPISODE, episode(rule, t))
+                .set(FIRING.OUTCOMES, new String[0])
+                .set(FIRING.FIRED_AT, clock.instant())
+                .onConflictDoNothing()
+                .returning(FIRING.ID)
+                .fetchOptional(FIRING.ID)
+                .orElse(null);
+        if (firingId == null) {
+            return false;
+        }
+        finish(firingId, carryOut(rule, ticketId, facts));
+        return true;
+    }
+
+    /** What a time rule's episode is: the anchors its time conditions count from. */
+    public static String episode(CompiledRule rule, TicketView t) {
+        return rule.elapsed().stream().map(e -> e.anchor(t)).distinct().collect(Collectors.joining(" "));
+    }
+
+    private List<String> carryOut(CompiledRule rule, long ticketId, Facts facts) {
+        List<String> outcomes = new ArrayList<>();
+        for (Act act : rule.acts()) {
+            try {
+                outcomes.addAll(savepoint.execute(tx -> effects.apply(act, ticketId, rule.name(), facts)));
+            } catch (RuntimeException e) {
+                log.warn("Rule '{}' could not {} on ticket {}: {}", rule.name(), act, ticketId, e.toString());
+                outcomes.add("failed:" + describe(e));
+            }
+        }
+        return outcomes;
+    }
+
+    private long record(CompiledRule rule, TicketView t, String trigger, String episode) {
+        return db.insertInto(FIRING)
+                .set(FIRING.RULE_ID, rule.id())
+                .set(FIRING.RULE_NAME, rule.name())
+                .set(FIRING.TICKET_ID, t.id())
+                .set(FIRING.CLIENT_ID, t.clientId())
+                .set(FIRING.TRIGGER, trigger)
+                .set(FIRING.EPISODE, episode)
+                .set(FIRING.OUTCOMES, new String[0])
+                .set(FIRING.FIRED_AT, clock.instant())
+                .returning(FIRING.ID)
+                .fetchOne(FIRING.ID);
+    }
+
+    private void finish(long firingId, List<String> outcomes) {
+        db.update(FIRING)
+                .set(FIRING.OUTCOMES, outcomes.toArray(String[]::new))
+                .where(FIRING.ID.eq(firingId))
+                .execute();
+    }
+
+    private boolean tooOften(CompiledRule rule, long ticketId) {
+        int recent = db.fetchCount(
+                FIRING,
+                FIRING.RULE_ID
+                        .eq(rule.id())
+                        .and(FIRING.TICKET_ID.eq(ticketId))
+                        .and(FIRING.FIRED_AT.gt(clock.instant().minus(Duration.ofHours(1)))));
+        return recent >= settings.maxFiringsPerHour();
+    }
+
+    /** Named errors say what went wrong in the admin's terms; anything else only by its kind. */
+    private static String describe(RuntimeException e) {
+        if (e instanceof dev.kontor.shared.InvalidInput i) {
+            return i.errors().get(0).field() + " " + i.errors().get(0).message();
+        }
+        if (e instanceof dev.kontor.shared.NotFound || e.getClass().getName().startsWith("dev.kontor.")) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kontor.rules.rest;
+
+import dev.kontor.accounts.CurrentUser;
+import dev.kontor.rules.AgentAvailability;
+import dev.kontor.rules.Notification;
+import dev.kontor.rules.RoutingManagement;
+import dev.kontor.rules.RuleFiring;
+import dev.kontor.rules.RuleManagement;
+import dev.kontor.rules.RuleTest;
+import dev.kontor.rules.RuleView;
+import dev.kontor.rules.TeamRouting;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rules, their test against recent tickets, what fired on a ticket, team strategies, agent availability. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Rules and routing")
+class RuleRestController {
+
+    private final RuleManagement rules;
+    private final RoutingManagement routing;
+
+    RuleRestController(RuleManagement rules, RoutingManagement routing) {
+        this.rules = rules;
+        this.routing = routing;
+    }
+
+    @GetMapping("/rules")
+    @PreAuthorize("hasRole('ADMIN')")
+    List<RuleView> rules() {
+        return rules.rules();
+    }
+
+    @GetMapping("/rules/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    RuleView rule(@PathVariable long id) {
+        return rules.rule(id);
+    }
+
+    @PostMapping("/rules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Add a rule",
+            description = "kind: event (runs on triggers: ticket_created, message_received, agent_replied,"
+                    + " status_changed, tag_added, sla_warning, sla_breached, order_state_changed) or time (checked"
+                    + " every minute, fires once per ticket and episode). Rules run by position; stopProcessing ends"
+                    + " the run. Conditions {field, op, value} (match all or any); actions {type, value, option}."
+                    + " References accept ids or names; they are stored as ids.")
+    RuleView create(@RequestBody RuleView rule) {
+        return rules.save(rule.withId(null));
+    }
+
+    @PutMapping("/rules/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    RuleView update(@PathVariable long id, @RequestBody RuleView rule) {
+        return rules.save(rule.withId(id));
+    }
+
+    @DeleteMapping("/rules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    void delete(@PathVariable long id) {
+        rules.delete(id);
+    }
+
+    @PostMapping("/rules/test")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Which recent tickets the rule's conditions match now; nothing is saved or changed")
+    RuleTest test(CurrentUser user, @RequestBody RuleView rule) {
+        return rules.test(rule, user.scope());
+    }
+
+    @GetMapping("/tickets/{id}/rule-firings")
+    @Operation(summary = "Which rules fired on the ticket, on what trigger, and what each action did")
+    List<RuleFiring> firings(CurrentUser user, @PathVariable long id) {
+        return rules.firings(id, user.scope());
+    }
+
+    @GetMapping("/routing/teams")
+    List<TeamRouting> teams() {
+        return routing.teams();
+    }
+
+    record StrategyRequest(String strategy, boolean anyLanguageFallback) {}
+
+    @PutMapping("/routing/teams/{teamId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set the team's strategy: manual, round_robin, least_loaded or language")
+    TeamRouting setStrategy(@PathVariable long teamId, @RequestBody StrategyRequest body) {
+        return routing.setStrategy(teamId, body.strategy(), body.anyLanguageFallback());
+    }
+
+    @GetMapping("/routing/agents")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<AgentAvailability> agents() {
+        return routing.agents();
+    }
+
+    @PutMapping("/routing/agents/{userId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @Operation(
+            summary = "Set an agent's status, working hours, time zone and capacity",
+            description = "handBack with a status other than online returns the agent's new and open tickets to"
+                    + " their team's queue.")
+    AgentAvailability setAvailability(@PathVariable long userId, @RequestBody AgentAvailability.Change change) {
+        return routing.setAvailability(userId, change);
+    }
+
+    record StatusRequest(String status, boolean handBack) {}
+
+    @PutMapping("/me/availability")
+    @Operation(summary = "Set your own status: online, away or offline")
+    AgentAvailability setMyStatus(CurrentUser user, @RequestBody StatusRequest body) {
+        return routing.setStatus(user.id(), body.status(), body.handBack());
+    }
+
+    @GetMapping("/me/notifications")
+    List<Notification> notifications(CurrentUser user) {
+        return rules.notifications(user.id(), 100);
+    }
+
+    @PostMapping("/me/notifications/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void read(CurrentUser user) {
+        rules.markNotificationsRead(user.id());
+    }
+}

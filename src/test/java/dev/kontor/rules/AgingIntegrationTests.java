@@ -1,0 +1,189 @@
+package dev.kontor.rules;
+
+import static dev.kontor.rules.RuleFixtures.then;
+import static dev.kontor.rules.RuleFixtures.when;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kontor.KontorApplication;
+import dev.kontor.KontorIntegrationTest;
+import dev.kontor.TestFixtures;
+import dev.kontor.accounts.UserView;
+import dev.kontor.clients.ClientView;
+import dev.kontor.clients.StoreView;
+import dev.kontor.rules.internal.Aging;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.Priority;
+import dev.kontor.tickets.TicketCommands.IngestMessage;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Time rules: once per ticket and episode, also when two app nodes scan at the same time. */
+@KontorIntegrationTest
+class AgingIntegrationTests {
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    RuleFixtures rf;
+
+    @Autowired
+    RuleManagement rules;
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    Aging aging;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aStalledTicketIsEscalatedOncePerEpisodeWithTwoAppNodesScanning() throws Exception {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        UserView owner = rf.agent(client, null, List.of("de"));
+        rf.save(new RuleView(
+                null,
+                client.id(),
+                "Stalled",
+                "time",
+                1,
+                true,
+                List.of(),
+                "all",
+                List.of(when("customer_waiting", "more_than", "240"), when("status", "is", "new, open")),
+                List.of(
+                        then("assign_agent", owner.email()),
+                        then("set_priority", "urgent"),
+                        then("add_tags", "stalled"),
+                        new RuleView.Action("notify", owner.email(), "#{{ticket.number}} waits for 4 hours")),
+                false,
+                null));
+        long stalled = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        TicketView before = rf.await(stalled, t -> t.language() != null);
+
+        // Three hours later nothing is due.
+        assertThat(aging.scan(Instant.now().plus(Duration.ofHours(3)))).isZero();
+
+        Instant later = Instant.now().plus(Duration.ofHours(5));
+        Path data = Files.createTempDirectory(Path.of("target", "test-data").toAbsolutePath(), "second-node-");
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KontorApplication.class)
+                .properties(
+                        "spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
+                        "spring.datasource.username=postgres",
+                        "kontor.data.dir=" + data,
+                        "server.port=0",
+                        "kontor.channels.dispatch-interval=1h",
+                        "kontor.email.max-idle=0s")
+                .run()) {
+            Aging other = second.getBean(Aging.class);
+            for (int round = 0; round < 3; round++) {
+                var a = CompletableFuture.supplyAsync(() -> aging.scan(later));
+                var b = CompletableFuture.supplyAsync(() -> other.scan(later));
+                a.get();
+                b.get();
+            }
+        }
+
+        List<RuleFiring> fired = rules.firings(stalled, ClientScope.everything());
+        assertThat(fired).singleElement().satisfies(f -> assertThat(f.trigger()).isEqualTo("time"));
+        TicketView escalated = tickets.find(stalled, ClientScope.everything()).orElseThrow();
+        assertThat(escalated.assigneeId()).isEqualTo(owner.id());
+        assertThat(escalated.priority()).isEqualTo(Priority.URGENT);
+        assertThat(escalated.tags()).contains("stalled");
+        assertThat(rules.notifications(owner.id(), 10))
+                .singleElement()
+                .satisfies(n -> assertThat(n.text()).isEqualTo("#" + before.number() + " waits for 4 hours"));
+
+        // The customer writes again: a new episode, which fires again once it is four hours old.
+        tickets.ingest(new IngestMessage(
+                client.id(),
+                store.id(),
+                before.channelId(),
+                before.customerId(),
+                "Buyer",
+                "Frage",
+                "Hallo? Noch jemand da?",
+                null,
+                null,
+                stalled,
+                null,
+                List.of()));
+        Instant wroteAgain = Instant.now();
+        assertThat(aging.scan(wroteAgain.plus(Duration.ofHours(3)))).isZero();
+        assertThat(aging.scan(wroteAgain.plus(Duration.ofHours(5)))).isEqualTo(1);
+        assertThat(aging.scan(wroteAgain.plus(Duration.ofHours(6)))).isZero();
+        assertThat(rules.firings(stalled, ClientScope.everything())).hasSize(2);
+    }
+
+    @Test
+    void aTicketLongInPendingIsClosedAndOneNearItsDeadlineIsFlagged() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        rf.save(new RuleView(
+                null,
+                client.id(),
+                "Close forgotten pending",
+                "time",
+                1,
+                true,
+                List.of(),
+                "all",
+                List.of(when("status", "is", "pending"), when("in_status_for", "more_than", "10080")),
+                List.of(then("set_status", "solved"), then("add_note", "Closed after a week without an answer.")),
+                false,
+                null));
+        rf.save(new RuleView(
+                null,
+                client.id(),
+                "Deadline close",
+                "time",
+                2,
+                true,
+                List.of(),
+                "all",
+                List.of(when("sla_due_in", "less_than", "30")),
+                List.of(then("add_tags", "due-soon")),
+                false,
+                null));
+        long pending = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        long due =
+                fixtures.ticket(store, "Frage", "Ist die Lampe dimmbar?", null).ticketId();
+        rf.await(pending, t -> t.language() != null);
+        rf.await(due, t -> t.language() != null);
+        tickets.changeStatus(pending, ClientScope.everything(), TicketStatus.PENDING);
+
+        Instant now = Instant.now();
+        assertThat(aging.scan(now.plus(Duration.ofDays(6)))).isZero();
+        assertThat(aging.scan(now.plus(Duration.ofDays(8)))).isEqualTo(1);
+        assertThat(tickets.find(pending, ClientScope.everything()).orElseThrow().status())
+                .isEqualTo(TicketStatus.SOLVED);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            tickets.slaScheduled(due, Instant.now().plus(Duration.ofMinutes(20)), "first_response");
+            Thread.sleep(200);
+            assertThat(tickets.find(due, ClientScope.everything()).orElseThrow().slaDueAt())
+                    .isNotNull();
+        });
+        assertThat(aging.scan(Instant.now())).isEqualTo(1);
+        assertThat(tickets.find(due, ClientScope.everything()).orElseThrow().tags())
+                .contains("due-soon");
+    }
+}
