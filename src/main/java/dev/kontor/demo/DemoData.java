@@ -14,6 +14,12 @@ import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.customers.CustomerManagement;
+import dev.kontor.rules.AgentAvailability;
+import dev.kontor.rules.RoutingManagement;
+import dev.kontor.rules.RuleManagement;
+import dev.kontor.rules.RuleView;
+import dev.kontor.rules.RuleView.Action;
+import dev.kontor.rules.RuleView.Condition;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.SlaCalendarView;
 import dev.kontor.sla.SlaManagement;
@@ -70,6 +76,8 @@ class DemoData implements ApplicationRunner {
     private final Environment environment;
     private final JsonMapper json;
     private final SlaManagement sla;
+    private final RuleManagement rules;
+    private final RoutingManagement routing;
     private final Clock clock;
 
     DemoData(
@@ -82,6 +90,8 @@ class DemoData implements ApplicationRunner {
             Environment environment,
             JsonMapper json,
             SlaManagement sla,
+            RuleManagement rules,
+            RoutingManagement routing,
             Clock clock) {
         this.clients = clients;
         this.accounts = accounts;
@@ -92,6 +102,8 @@ class DemoData implements ApplicationRunner {
         this.environment = environment;
         this.json = json;
         this.sla = sla;
+        this.rules = rules;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -201,6 +213,87 @@ class DemoData implements ApplicationRunner {
                 rome.id()));
     }
 
+    /**
+     * Agents online (Sam away), queues by language in Team Sud and by load in Team DACH, and a few rules a team
+     * would start with: cancellations first, tickets to the team that speaks the language, a note on damaged goods,
+     * and an aging rule that flags tickets waiting for four hours and tells the supervisor.
+     */
+    private void routingAndRules(Map<String, UserView> agents, long dach, long sud) {
+        for (String name : List.of("anna", "giulia", "luc")) {
+            routing.setAvailability(
+                    agents.get(name).id(), new AgentAvailability.Change("online", null, "Europe/Berlin", 25, false));
+        }
+        routing.setAvailability(
+                agents.get("sam").id(),
+                new AgentAvailability.Change("away", "mon-fri 09:00-17:00", "Europe/London", null, false));
+        routing.setStrategy(dach, "least_loaded", false);
+        routing.setStrategy(sud, "language", true);
+        demoRule(
+                "Cancellations jump the queue",
+                10,
+                "all",
+                List.of(new Condition("category", "is", "cancellation")),
+                new Action("set_priority", "urgent", null),
+                new Action("add_tags", "cancellation-request", null));
+        demoRule(
+                "French, Italian and Spanish to Team Sud",
+                20,
+                "all",
+                List.of(new Condition("language", "is", "fr, it, es")),
+                new Action("set_team", "Team Sud", null));
+        demoRule(
+                "German to Team DACH",
+                30,
+                "all",
+                List.of(new Condition("language", "is", "de")),
+                new Action("set_team", "Team DACH", null));
+        demoRule(
+                "Damaged goods: ask for photos",
+                40,
+                "all",
+                List.of(new Condition("category", "is", "damaged_or_defective")),
+                new Action(
+                        "add_note", "Ask for photos of the item and the parcel before offering a replacement.", null),
+                new Action("add_tags", "photos-needed", null));
+        rules.save(new RuleView(
+                null,
+                null,
+                "Waiting four hours",
+                "time",
+                50,
+                true,
+                List.of(),
+                "all",
+                List.of(
+                        new Condition("customer_waiting", "more_than", "240"),
+                        new Condition("status", "is", "new, open")),
+                List.of(
+                        new Action("set_priority", "high", null),
+                        new Action("add_tags", "stalled", null),
+                        new Action(
+                                "notify",
+                                "sam@kontor.local",
+                                "#{{ticket.number}} waits for four hours: {{ticket.subject}}")),
+                false,
+                null));
+    }
+
+    private void demoRule(String name, int position, String match, List<Condition> conditions, Action... actions) {
+        rules.save(new RuleView(
+                null,
+                null,
+                name,
+                "event",
+                position,
+                true,
+                List.of("ticket_created"),
+                match,
+                conditions,
+                List.of(actions),
+                false,
+                null));
+    }
+
     private record Sample(String id, String lang, String orderRef, String subject, String body) {}
 
     private record Demo(Map<String, StoreView> stores, Map<String, UserView> agents) {}
@@ -277,13 +370,14 @@ class DemoData implements ApplicationRunner {
                                 "en",
                                 List.of("en", "nl", "sv"),
                                 Set.of(nordwind.id(), casa.id())));
-        accounts.createTeam(
+        var dach = accounts.createTeam(
                 new CreateTeam("Team DACH", Set.of(agents.get("anna").id())));
-        accounts.createTeam(new CreateTeam(
+        var sud = accounts.createTeam(new CreateTeam(
                 "Team Sud", Set.of(agents.get("luc").id(), agents.get("giulia").id())));
         accounts.createTeam(
                 new CreateTeam("Escalations", Set.of(agents.get("sam").id())));
         slaPolicies(nordwind, casa);
+        routingAndRules(agents, dach.id(), sud.id());
 
         Demo demo = new Demo(stores, agents);
         Instant now = clock.instant();

@@ -2,6 +2,8 @@ package dev.kontor.web;
 
 import dev.kontor.accounts.CurrentUser;
 import dev.kontor.accounts.SignedInUser;
+import dev.kontor.rules.RoutingManagement;
+import dev.kontor.rules.RuleManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,9 +14,30 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAdvice {
 
     private final SignedInUser signedIn;
+    private final RoutingManagement routing;
+    private final RuleManagement rules;
 
-    LayoutAdvice(SignedInUser signedIn) {
+    LayoutAdvice(SignedInUser signedIn, RoutingManagement routing, RuleManagement rules) {
         this.signedIn = signedIn;
+        this.routing = routing;
+        this.rules = rules;
+    }
+
+    /** The signed-in agent's status (online, away, offline), for the switch in the top bar. */
+    @ModelAttribute("myStatus")
+    String myStatus(HttpServletRequest request) {
+        if (request.getHeader("HX-Request") != null) {
+            return null;
+        }
+        return signedIn.current().map(u -> routing.agent(u.id()).status()).orElse(null);
+    }
+
+    @ModelAttribute("unreadNotifications")
+    int unreadNotifications(HttpServletRequest request) {
+        if (request.getHeader("HX-Request") != null) {
+            return 0;
+        }
+        return signedIn.current().map(u -> rules.unreadNotifications(u.id())).orElse(0);
     }
 
     @ModelAttribute("me")

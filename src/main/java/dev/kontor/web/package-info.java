@@ -9,6 +9,7 @@
             "orders",
             "triage",
             "sla",
+            "rules",
             "shared"
         })
 package dev.kontor.web;

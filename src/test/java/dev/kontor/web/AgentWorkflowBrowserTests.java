@@ -368,4 +368,98 @@ class AgentWorkflowBrowserTests {
             }
         }
     }
+
+    @Test
+    void anAdminBuildsARuleInTheUiAndAFrenchCancellationReachesTheFrenchTeamTaggedAndUrgent() {
+        long lucId = accounts.userByEmail("luc@kontor.local").orElseThrow().id();
+        try (BrowserContext admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(admin, "admin@kontor.local");
+
+            // Team FR with Luc, who speaks French; its queue goes by language, and Luc is online.
+            page.navigate(url("/admin/teams"));
+            Locator newTeam = page.locator("form[action='/admin/teams']");
+            newTeam.locator("input[name=name]").fill("Team FR");
+            newTeam.locator("label", new Locator.LocatorOptions().setHasText("Luc Martin"))
+                    .locator("input")
+                    .check();
+            newTeam.locator("button[type=submit]").click();
+            assertThat(page.locator("legend", new Page.LocatorOptions().setHasText("Team FR")))
+                    .isVisible();
+            page.navigate(url("/admin/routing"));
+            Locator teamRow = page.locator("#team-routing tr", new Page.LocatorOptions().setHasText("Team FR"));
+            teamRow.locator("select[name=strategy]").selectOption("language");
+            teamRow.locator("button[type=submit]").click();
+            assertThat(page.locator("#team-routing tr", new Page.LocatorOptions().setHasText("Team FR"))
+                            .locator("select[name=strategy]"))
+                    .hasValue("language");
+            Locator lucRow = page.locator("#agent-row-" + lucId);
+            lucRow.locator("select[name=status]").selectOption("online");
+            lucRow.locator("button[type=submit]").click();
+            assertThat(page.locator("#agent-row-" + lucId + " select[name=status]"))
+                    .hasValue("online");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("admin-routing.png"))
+                    .setFullPage(true));
+
+            // The rule: French cancellation -> team FR, priority urgent, tag storno.
+            page.navigate(url("/admin/rules/new"));
+            page.fill("#name", "French cancellation");
+            page.selectOption(
+                    "#clientId", new com.microsoft.playwright.options.SelectOption().setLabel("Nordwind Outdoor GmbH"));
+            page.check("input[name=triggers][value=ticket_created]");
+            page.selectOption("select[name='conditions[0].field']", "language");
+            page.selectOption("select[name='conditions[0].op']", "is");
+            page.fill("input[name='conditions[0].value']", "fr");
+            page.selectOption("select[name='conditions[1].field']", "category");
+            page.selectOption("select[name='conditions[1].op']", "is");
+            page.fill("input[name='conditions[1].value']", "cancellation");
+            page.selectOption("select[name='actions[0].type']", "set_team");
+            page.fill("input[name='actions[0].value']", "Team FR");
+            page.selectOption("select[name='actions[1].type']", "set_priority");
+            page.fill("input[name='actions[1].value']", "urgent");
+            page.selectOption("select[name='actions[2].type']", "add_tags");
+            page.fill("input[name='actions[2].value']", "storno");
+            page.click("#test-rule");
+            assertThat(page.locator("#rule-test")).containsText("recent tickets");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("admin-rule-editor.png"))
+                    .setFullPage(true));
+            page.click("#save-rule");
+            page.waitForURL("**/admin/rules");
+            assertThat(page.locator("#rules")).containsText("French cancellation");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-rules.png")));
+
+            long annaId =
+                    accounts.userByEmail("anna@kontor.local").orElseThrow().id();
+            ApiClient api =
+                    new ApiClient(port, accounts.createApiToken(annaId, "rules").token());
+            var sent = api.post(
+                    "/api/v1/inbound-messages",
+                    "{\"store\":\"nordwind-web\",\"from\":{\"email\":\"claire@example.fr\",\"name\":\"Claire Dubois\"},"
+                            + "\"subject\":\"Annulation\",\"body\":\"Bonjour, je voudrais annuler ma commande, "
+                            + "je l'ai passée deux fois par erreur. Merci d'avance.\"}");
+            assertThat(sent.status()).isEqualTo(201);
+            long ticketId = sent.json().get("ticketId").asLong();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/v1/tickets/" + ticketId)
+                            .json()
+                            .get("ticket")
+                            .get("assigneeId")
+                            .isNumber());
+
+            page.navigate(url("/tickets/" + ticketId));
+            Locator side = page.locator(".side");
+            assertThat(side.locator(".tag")).containsText(new String[] {"storno"});
+            assertThat(page.locator("#assignee-select option[selected]")).hasText("Luc Martin");
+            assertThat(side.locator("select[name=priority] option[selected]")).hasText("Urgent");
+            Locator firing =
+                    page.locator("#rule-firings .firing", new Page.LocatorOptions().setHasText("French cancellation"));
+            assertThat(firing).containsText("storno");
+            assertThat(firing).containsText("Team FR");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("ticket-rules.png"))
+                    .setFullPage(true));
+        }
+    }
 }

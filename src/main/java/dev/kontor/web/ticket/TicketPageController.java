@@ -49,6 +49,7 @@ class TicketPageController {
     private final ReplyDeliveries deliveries;
     private final TriageManagement triage;
     private final SlaManagement sla;
+    private final dev.kontor.rules.RuleManagement rules;
 
     TicketPageController(
             TicketManagement tickets,
@@ -58,7 +59,8 @@ class TicketPageController {
             MailboxManagement mail,
             ReplyDeliveries deliveries,
             TriageManagement triage,
-            SlaManagement sla) {
+            SlaManagement sla,
+            dev.kontor.rules.RuleManagement rules) {
         this.tickets = tickets;
         this.clients = clients;
         this.customers = customers;
@@ -67,6 +69,7 @@ class TicketPageController {
         this.deliveries = deliveries;
         this.triage = triage;
         this.sla = sla;
+        this.rules = rules;
     }
 
     /** An agent corrects language and category (recorded; automatic triage keeps off the ticket from then on). */
@@ -286,6 +289,7 @@ class TicketPageController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", Category.values());
         model.addAttribute("sla", sla.ticketSla(id, user.scope()));
+        model.addAttribute("firings", rules.firings(id, user.scope()));
         model.addAttribute("triageLanguages", triage.languages());
         model.addAttribute("replyStatuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED));
     }
