@@ -13,9 +13,12 @@ import dev.kontor.customers.CustomerManagement;
 import dev.kontor.tickets.IngestResult;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /** Builds test data through the modules' own APIs, with unique keys so tests sharing a database never clash. */
@@ -29,16 +32,37 @@ public class TestFixtures {
     private final AccountManagement accounts;
     private final CustomerManagement customers;
     private final TicketManagement tickets;
+    private final DSLContext db;
 
     TestFixtures(
             ClientManagement clients,
             AccountManagement accounts,
             CustomerManagement customers,
-            TicketManagement tickets) {
+            TicketManagement tickets,
+            DSLContext db) {
         this.clients = clients;
         this.accounts = accounts;
         this.customers = customers;
         this.tickets = tickets;
+        this.db = db;
+    }
+
+    /**
+     * Waits until every module listener has handled the events about these tickets (and the events those
+     * published in turn), so that a test can change a ticket without a late listener changing it back.
+     */
+    public void awaitListenersDone(long... ticketIds) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            long n = 0;
+            for (long id : ticketIds) {
+                n += db.fetchOne(
+                                "select count(*) from platform.event_publication where completion_date is null"
+                                        + " and serialized_event like ?",
+                                "%\"ticketId\":" + id + ",%")
+                        .get(0, Long.class);
+            }
+            return n == 0;
+        });
     }
 
     /** A customer's message through the store's API channel, as a channel would deliver it. */

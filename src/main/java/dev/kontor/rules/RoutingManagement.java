@@ -88,7 +88,7 @@ public class RoutingManagement {
         r.setAnyLanguageFallback(anyLanguageFallback);
         r.setUpdatedAt(clock.instant());
         r.store();
-        routing.drain(teamId);
+        queues.drainAfterCommit(List.of(teamId));
         return team(teamId);
     }
 
@@ -168,7 +168,7 @@ public class RoutingManagement {
                 var t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
                 tickets.assign(ticketId, ClientScope.everything(), null, t.teamId());
             }
-            accounts.user(userId).teamIds().forEach(routing::drain);
+            queues.drainAfterCommit(accounts.user(userId).teamIds());
         } else if ("online".equals(status)) {
             queues.agentFreed(userId);
         }

@@ -4,9 +4,8 @@ import static dev.kontor.rules.RuleFixtures.then;
 import static dev.kontor.rules.RuleFixtures.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.kontor.KontorApplication;
 import dev.kontor.KontorIntegrationTest;
+import dev.kontor.SecondNode;
 import dev.kontor.TestFixtures;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
@@ -18,8 +17,6 @@ import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Time rules: once per ticket and episode, also when two app nodes scan at the same time. */
@@ -82,16 +78,7 @@ class AgingIntegrationTests {
         assertThat(aging.scan(Instant.now().plus(Duration.ofHours(3)))).isZero();
 
         Instant later = Instant.now().plus(Duration.ofHours(5));
-        Path data = Files.createTempDirectory(Path.of("target", "test-data").toAbsolutePath(), "second-node-");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KontorApplication.class)
-                .properties(
-                        "spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
-                        "spring.datasource.username=postgres",
-                        "kontor.data.dir=" + data,
-                        "server.port=0",
-                        "kontor.channels.dispatch-interval=1h",
-                        "kontor.email.max-idle=0s")
-                .run()) {
+        try (ConfigurableApplicationContext second = SecondNode.start(dataSource)) {
             Aging other = second.getBean(Aging.class);
             for (int round = 0; round < 3; round++) {
                 var a = CompletableFuture.supplyAsync(() -> aging.scan(later));
@@ -176,12 +163,8 @@ class AgingIntegrationTests {
         assertThat(tickets.find(pending, ClientScope.everything()).orElseThrow().status())
                 .isEqualTo(TicketStatus.SOLVED);
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            tickets.slaScheduled(due, Instant.now().plus(Duration.ofMinutes(20)), "first_response");
-            Thread.sleep(200);
-            assertThat(tickets.find(due, ClientScope.everything()).orElseThrow().slaDueAt())
-                    .isNotNull();
-        });
+        fixtures.awaitListenersDone(due);
+        tickets.slaScheduled(due, Instant.now().plus(Duration.ofMinutes(20)), "first_response");
         assertThat(aging.scan(Instant.now())).isEqualTo(1);
         assertThat(tickets.find(due, ClientScope.everything()).orElseThrow().tags())
                 .contains("due-soon");

@@ -93,7 +93,7 @@ class RoutingIntegrationTests {
         assertThat(t4.teamId()).isEqualTo(team.id());
         assertThat(rules.firings(t4.id(), ClientScope.everything()).get(0).outcomes())
                 .extracting(RuleFiring.Outcome::code)
-                .containsExactly("waiting");
+                .containsExactly("team", "waiting");
         assertThat(routing.team(team.id()).waiting()).isEqualTo(1);
 
         // y solves a ticket: its capacity frees and the waiting ticket goes to y.

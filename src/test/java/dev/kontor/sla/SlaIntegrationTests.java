@@ -4,9 +4,8 @@ import static dev.kontor.sla.db.Tables.ALERT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.kontor.KontorApplication;
 import dev.kontor.KontorIntegrationTest;
+import dev.kontor.SecondNode;
 import dev.kontor.TestFixtures;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.ClientView;
@@ -19,8 +18,6 @@ import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +28,6 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Deadlines from policies, the cancellation guard at the top of the queue, pause and resume, alerts raised once. */
@@ -178,18 +174,6 @@ class SlaIntegrationTests {
     }
 
     /** Events about these tickets whose listeners have not finished yet. */
-    private long unfinishedPublications(long... ticketIds) {
-        long n = 0;
-        for (long id : ticketIds) {
-            n += db.fetchOne(
-                            "select count(*) from platform.event_publication where completion_date is null"
-                                    + " and serialized_event like ?",
-                            "%\"ticketId\":" + id + ",%")
-                    .get(0, Long.class);
-        }
-        return n;
-    }
-
     @Test
     void warningsAndBreachesFireOnceWithTwoAppNodesOnOneDatabase() throws Exception {
         ClientView client = fixtures.client();
@@ -200,21 +184,12 @@ class SlaIntegrationTests {
         TicketView soon = settled(
                 fixtures.ticket(store, "Frage", "Ist die Lampe dimmbar?", null).ticketId());
         // Every listener has run (no recomputation will overwrite the deadlines below).
-        await().atMost(Duration.ofSeconds(10)).until(() -> unfinishedPublications(late.id(), soon.id()) == 0L);
+        fixtures.awaitListenersDone(late.id(), soon.id());
         // Time passes: one deadline is behind us, the other is ten minutes away.
         db.execute("update sla.deadline set due_at = now() - interval '1 minute' where ticket_id = ?", late.id());
         db.execute("update sla.deadline set due_at = now() + interval '10 minutes' where ticket_id = ?", soon.id());
 
-        Path data = Files.createTempDirectory(Path.of("target", "test-data").toAbsolutePath(), "second-node-");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KontorApplication.class)
-                .properties(
-                        "spring.datasource.url=" + ((HikariDataSource) dataSource).getJdbcUrl(),
-                        "spring.datasource.username=postgres",
-                        "kontor.data.dir=" + data,
-                        "server.port=0",
-                        "kontor.channels.dispatch-interval=1h",
-                        "kontor.email.max-idle=0s")
-                .run()) {
+        try (ConfigurableApplicationContext second = SecondNode.start(dataSource)) {
             SlaWatch other = second.getBean(SlaWatch.class);
             for (int round = 0; round < 3; round++) {
                 var a = CompletableFuture.supplyAsync(watch::scan);

@@ -4,6 +4,7 @@ import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,10 +49,12 @@ public sealed interface Check {
     }
 
     /** Subject and customer message contain a phrase (case-insensitive). */
-    record TextContains(String phrase, boolean negated) implements Check {
+    /** Any of the phrases (lower case) occurs in the subject or the customer's message; negated: none does. */
+    record TextContains(List<String> phrases, boolean negated) implements Check {
         @Override
         public boolean test(Facts f) {
-            return negated != f.text().contains(phrase);
+            String text = f.text();
+            return negated != phrases.stream().anyMatch(text::contains);
         }
     }
 

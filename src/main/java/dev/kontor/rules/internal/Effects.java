@@ -90,10 +90,10 @@ class Effects {
             return List.of(removed.isEmpty() ? "unchanged:remove_tags" : "tag_removed:" + String.join(", ", removed));
         }
         if (act instanceof Act.SetTeam a) {
-            return routed(routing.route(ticketId, a.teamId(), null));
+            return List.of("team:" + routing.place(ticketId, a.teamId()));
         }
         if (act instanceof Act.AssignBy a) {
-            return routed(routing.route(ticketId, a.teamId(), a.strategy()));
+            return List.of("team:" + routing.place(ticketId, a.teamId()));
         }
         if (act instanceof Act.AssignAgent a) {
             tickets.assign(ticketId, all, a.userId(), t.teamId());
@@ -190,14 +190,15 @@ class Effects {
                 "notified:" + String.join(", ", accounts.displayNames(users).values()));
     }
 
-    private static List<String> routed(Routing.Outcome o) {
+    /** What routing at the end of a run adds to the firing that asked for it (the team was named already). */
+    static List<String> routed(Routing.Outcome o) {
         if (o instanceof Routing.Outcome.Assigned a) {
-            return List.of("team:" + a.teamName(), "assigned:" + a.name());
+            return List.of("assigned:" + a.name());
         }
         if (o instanceof Routing.Outcome.Waiting w) {
             return List.of("waiting:" + w.teamName());
         }
-        return List.of("team:" + ((Routing.Outcome.Manual) o).teamName());
+        return List.of();
     }
 
     private String fill(String text, TicketView t) {

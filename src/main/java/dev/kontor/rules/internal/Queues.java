@@ -6,9 +6,15 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.tickets.TicketManagement;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,19 +29,43 @@ public class Queues {
     private final AccountManagement accounts;
     private final TransactionTemplate transactions;
 
-    Queues(Routing routing, TicketManagement tickets, AccountManagement accounts, TransactionTemplate transactions) {
+    Queues(
+            Routing routing,
+            TicketManagement tickets,
+            AccountManagement accounts,
+            PlatformTransactionManager transactionManager) {
         this.routing = routing;
         this.tickets = tickets;
         this.accounts = accounts;
-        this.transactions = transactions;
+        // Each team in a transaction of its own: a drain holds one team's row at a time, never two.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** An agent may take more tickets: each of their teams offers its queue. */
+    /**
+     * An agent may take more tickets: each of their teams offers its queue, once the caller's transaction (which
+     * may have freed the agent) committed.
+     */
     public void agentFreed(Long userId) {
         if (userId == null) {
             return;
         }
-        accounts.user(userId).teamIds().forEach(this::drain);
+        drainAfterCommit(accounts.user(userId).teamIds());
+    }
+
+    /** Drains these teams after the current transaction commits (at once without one). */
+    public void drainAfterCommit(Collection<Long> teamIds) {
+        List<Long> teams = List.copyOf(teamIds);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    teams.forEach(Queues.this::drain);
+                }
+            });
+        } else {
+            teams.forEach(this::drain);
+        }
     }
 
     /** Offers every team's queue; returns how many tickets were assigned. */

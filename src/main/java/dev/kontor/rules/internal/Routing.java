@@ -54,6 +54,20 @@ public class Routing {
     }
 
     /**
+     * Puts the ticket into the team's queue without handing it out (a rule run routes once, at its end): its agent
+     * stays if a member of the team. Returns the team's name.
+     */
+    public String place(long ticketId, long teamId) {
+        TicketView t = tickets.lockForChanges(ticketId).orElseThrow();
+        TeamView team = accounts.team(teamId);
+        Long keep = t.assigneeId() != null && team.memberIds().contains(t.assigneeId()) ? t.assigneeId() : null;
+        if (!java.util.Objects.equals(t.teamId(), teamId) || !java.util.Objects.equals(t.assigneeId(), keep)) {
+            tickets.assign(ticketId, ClientScope.everything(), keep, teamId);
+        }
+        return team.name();
+    }
+
+    /**
      * Puts the ticket into the team's queue and, unless the strategy is manual, hands it to an agent now or leaves
      * it waiting. {@code strategy} null: the team's own. Runs in the caller's transaction.
      */
@@ -125,9 +139,15 @@ public class Routing {
         routing.setLastAssignedUserId(c.userId());
         routing.setUpdatedAt(now);
         routing.store();
+        // Only a tie-breaker: skipped while another team's transaction holds the agent's row, so two teams handing
+        // out tickets to shared agents never wait for each other.
         db.update(AGENT_AVAILABILITY)
                 .set(AGENT_AVAILABILITY.LAST_ASSIGNED_AT, now)
-                .where(AGENT_AVAILABILITY.USER_ID.eq(c.userId()))
+                .where(AGENT_AVAILABILITY.USER_ID.in(db.select(AGENT_AVAILABILITY.USER_ID)
+                        .from(AGENT_AVAILABILITY)
+                        .where(AGENT_AVAILABILITY.USER_ID.eq(c.userId()))
+                        .forUpdate()
+                        .skipLocked()))
                 .execute();
         return Optional.of(new Outcome.Assigned(c.userId(), c.name(), team.name()));
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,7 @@ public class RuleEngine {
     private final RuleBook book;
     private final Facts.Source source;
     private final Effects effects;
+    private final Routing routing;
     private final TicketManagement tickets;
     private final RuleSettings settings;
     private final TransactionTemplate savepoint;
@@ -47,6 +49,7 @@ public class RuleEngine {
             RuleBook book,
             Facts.Source source,
             Effects effects,
+            Routing routing,
             TicketManagement tickets,
             RuleSettings settings,
             PlatformTransactionManager transactions,
@@ -55,6 +58,7 @@ public class RuleEngine {
         this.book = book;
         this.source = source;
         this.effects = effects;
+        this.routing = routing;
         this.tickets = tickets;
         this.settings = settings;
         this.savepoint = new TransactionTemplate(transactions);
@@ -70,6 +74,7 @@ public class RuleEngine {
         }
         int fired = 0;
         Facts facts = null;
+        PendingRoute route = new PendingRoute();
         for (CompiledRule rule : book.rules()) {
             if (rule.timeRule() || !rule.serves(t.clientId())) {
                 continue;
@@ -92,7 +97,7 @@ public class RuleEngine {
                 continue;
             }
             long firingId = record(rule, t, trigger.key(), null);
-            finish(firingId, carryOut(rule, ticketId, facts));
+            finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
             fired++;
             t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
             facts = null;
@@ -100,7 +105,76 @@ public class RuleEngine {
                 break;
             }
         }
+        route(ticketId, route);
         return fired;
+    }
+
+    /**
+     * The last team a run put the ticket into, unless an agent was named after it. Handing out waits for the end
+     * of the run, so a run locks at most one team's routing row, and locks it last: two runs can then never hold
+     * one team each while waiting for the other's.
+     */
+    private static final class PendingRoute {
+        Long teamId;
+        String strategy;
+        long firingId;
+        /** Notifications asked for while a hand-out was pending: "assignee" means whoever gets the ticket. */
+        final List<Later> later = new ArrayList<>();
+
+        record Later(Act act, long firingId, String ruleName, Facts facts) {}
+
+        void after(Act act, long firing) {
+            if (act instanceof Act.SetTeam a) {
+                set(a.teamId(), null, firing);
+            } else if (act instanceof Act.AssignBy a) {
+                set(a.teamId(), a.strategy(), firing);
+            } else if (act instanceof Act.AssignAgent || act instanceof Act.Unassign) {
+                teamId = null;
+            }
+        }
+
+        private void set(long team, String how, long firing) {
+            teamId = team;
+            strategy = how;
+            firingId = firing;
+        }
+    }
+
+    private void route(long ticketId, PendingRoute route) {
+        if (route.teamId != null) {
+            List<String> outcomes;
+            try {
+                outcomes =
+                        savepoint.execute(tx -> Effects.routed(routing.route(ticketId, route.teamId, route.strategy)));
+            } catch (RuntimeException e) {
+                log.warn("Could not hand out ticket {} in team {}: {}", ticketId, route.teamId, e.toString());
+                outcomes = List.of("failed:" + describe(e));
+            }
+            append(route.firingId, outcomes);
+        }
+        for (PendingRoute.Later l : route.later) {
+            List<String> outcomes;
+            try {
+                outcomes = savepoint.execute(tx -> effects.apply(l.act(), ticketId, l.ruleName(), l.facts()));
+            } catch (RuntimeException e) {
+                log.warn("Rule '{}' could not {} on ticket {}: {}", l.ruleName(), l.act(), ticketId, e.toString());
+                outcomes = List.of("failed:" + describe(e));
+            }
+            append(l.firingId(), outcomes);
+        }
+    }
+
+    private void append(long firingId, List<String> outcomes) {
+        if (!outcomes.isEmpty()) {
+            db.update(FIRING)
+                    .set(
+                            FIRING.OUTCOMES,
+                            DSL.field(
+                                    "{0} || {1}",
+                                    String[].class, FIRING.OUTCOMES, DSL.val(outcomes.toArray(String[]::new))))
+                    .where(FIRING.ID.eq(firingId))
+                    .execute();
+        }
     }
 
     /**
@@ -132,7 +206,9 @@ public class RuleEngine {
         if (firingId == null) {
             return false;
         }
-        finish(firingId, carryOut(rule, ticketId, facts));
+        PendingRoute route = new PendingRoute();
+        finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
+        route(ticketId, route);
         return true;
     }
 
@@ -141,11 +217,16 @@ public class RuleEngine {
         return rule.elapsed().stream().map(e -> e.anchor(t)).distinct().collect(Collectors.joining(" "));
     }
 
-    private List<String> carryOut(CompiledRule rule, long ticketId, Facts facts) {
+    private List<String> carryOut(CompiledRule rule, long ticketId, Facts facts, long firingId, PendingRoute route) {
         List<String> outcomes = new ArrayList<>();
         for (Act act : rule.acts()) {
+            if (act instanceof Act.Notify && route.teamId != null) {
+                route.later.add(new PendingRoute.Later(act, firingId, rule.name(), facts));
+                continue;
+            }
             try {
                 outcomes.addAll(savepoint.execute(tx -> effects.apply(act, ticketId, rule.name(), facts)));
+                route.after(act, firingId);
             } catch (RuntimeException e) {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", rule.name(), act, ticketId, e.toString());
                 outcomes.add("failed:" + describe(e));

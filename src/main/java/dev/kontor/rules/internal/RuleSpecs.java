@@ -360,7 +360,12 @@ public final class RuleSpecs {
             case "text" ->
                 c.op().equals("matches")
                         ? new Check.TextMatches(Pattern.compile(c.value(), Pattern.CASE_INSENSITIVE))
-                        : new Check.TextContains(c.value().toLowerCase(Locale.ROOT), not);
+                        : new Check.TextContains(
+                                Arrays.stream(c.value().toLowerCase(Locale.ROOT).split(","))
+                                        .map(String::strip)
+                                        .filter(x -> !x.isEmpty())
+                                        .toList(),
+                                not);
             case "order_value" -> new Check.OrderValue(new BigDecimal(c.value()), c.op().equals("more_than"));
             case "order_state" -> new Check.OrderState(values, not);
             case "business_hours" -> new Check.BusinessHours(c.op().equals("inside"));

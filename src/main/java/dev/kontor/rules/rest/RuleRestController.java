@@ -38,6 +38,36 @@ class RuleRestController {
         this.routing = routing;
     }
 
+    /** A rule as sent: position, enabled and stopProcessing may be left out (100, true, false). */
+    record RuleRequest(
+            Long clientId,
+            String name,
+            String kind,
+            Integer position,
+            Boolean enabled,
+            List<String> triggers,
+            String match,
+            List<RuleView.Condition> conditions,
+            List<RuleView.Action> actions,
+            Boolean stopProcessing) {
+
+        RuleView toView(Long id) {
+            return new RuleView(
+                    id,
+                    clientId,
+                    name,
+                    kind,
+                    position == null ? 100 : position,
+                    enabled == null || enabled,
+                    triggers,
+                    match,
+                    conditions,
+                    actions,
+                    Boolean.TRUE.equals(stopProcessing),
+                    null);
+        }
+    }
+
     @GetMapping("/rules")
     @PreAuthorize("hasRole('ADMIN')")
     List<RuleView> rules() {
@@ -60,14 +90,14 @@ class RuleRestController {
                     + " every minute, fires once per ticket and episode). Rules run by position; stopProcessing ends"
                     + " the run. Conditions {field, op, value} (match all or any); actions {type, value, option}."
                     + " References accept ids or names; they are stored as ids.")
-    RuleView create(@RequestBody RuleView rule) {
-        return rules.save(rule.withId(null));
+    RuleView create(@RequestBody RuleRequest rule) {
+        return rules.save(rule.toView(null));
     }
 
     @PutMapping("/rules/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    RuleView update(@PathVariable long id, @RequestBody RuleView rule) {
-        return rules.save(rule.withId(id));
+    RuleView update(@PathVariable long id, @RequestBody RuleRequest rule) {
+        return rules.save(rule.toView(id));
     }
 
     @DeleteMapping("/rules/{id}")
@@ -80,8 +110,8 @@ class RuleRestController {
     @PostMapping("/rules/test")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Which recent tickets the rule's conditions match now; nothing is saved or changed")
-    RuleTest test(CurrentUser user, @RequestBody RuleView rule) {
-        return rules.test(rule, user.scope());
+    RuleTest test(CurrentUser user, @RequestBody RuleRequest rule) {
+        return rules.test(rule.toView(null), user.scope());
     }
 
     @GetMapping("/tickets/{id}/rule-firings")
@@ -95,13 +125,13 @@ class RuleRestController {
         return routing.teams();
     }
 
-    record StrategyRequest(String strategy, boolean anyLanguageFallback) {}
+    record StrategyRequest(String strategy, Boolean anyLanguageFallback) {}
 
     @PutMapping("/routing/teams/{teamId}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Set the team's strategy: manual, round_robin, least_loaded or language")
     TeamRouting setStrategy(@PathVariable long teamId, @RequestBody StrategyRequest body) {
-        return routing.setStrategy(teamId, body.strategy(), body.anyLanguageFallback());
+        return routing.setStrategy(teamId, body.strategy(), Boolean.TRUE.equals(body.anyLanguageFallback()));
     }
 
     @GetMapping("/routing/agents")
@@ -116,16 +146,26 @@ class RuleRestController {
             summary = "Set an agent's status, working hours, time zone and capacity",
             description = "handBack with a status other than online returns the agent's new and open tickets to"
                     + " their team's queue.")
-    AgentAvailability setAvailability(@PathVariable long userId, @RequestBody AgentAvailability.Change change) {
-        return routing.setAvailability(userId, change);
+    AgentAvailability setAvailability(@PathVariable long userId, @RequestBody AvailabilityRequest body) {
+        return routing.setAvailability(
+                userId,
+                new AgentAvailability.Change(
+                        body.status(),
+                        body.workingHours(),
+                        body.timeZone(),
+                        body.capacity(),
+                        Boolean.TRUE.equals(body.handBack())));
     }
 
-    record StatusRequest(String status, boolean handBack) {}
+    record AvailabilityRequest(
+            String status, String workingHours, String timeZone, Integer capacity, Boolean handBack) {}
+
+    record StatusRequest(String status, Boolean handBack) {}
 
     @PutMapping("/me/availability")
     @Operation(summary = "Set your own status: online, away or offline")
     AgentAvailability setMyStatus(CurrentUser user, @RequestBody StatusRequest body) {
-        return routing.setStatus(user.id(), body.status(), body.handBack());
+        return routing.setStatus(user.id(), body.status(), Boolean.TRUE.equals(body.handBack()));
     }
 
     @GetMapping("/me/notifications")
