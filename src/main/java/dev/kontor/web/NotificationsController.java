@@ -29,6 +29,7 @@ class NotificationsController {
     String notifications(CurrentUser me, Model model) {
         model.addAttribute("notifications", rules.notifications(me.id(), 100));
         rules.markNotificationsRead(me.id());
+        model.addAttribute("unreadNotifications", 0); // the top bar counted them before this page read them
         return "notifications";
     }
 

@@ -419,6 +419,11 @@ class AgentWorkflowBrowserTests {
             page.fill("input[name='actions[1].value']", "urgent");
             page.selectOption("select[name='actions[2].type']", "add_tags");
             page.fill("input[name='actions[2].value']", "storno");
+            page.click("button[value=rows]"); // a fourth action row; what is filled in stays
+            assertThat(page.locator("input[name='actions[2].value']")).hasValue("storno");
+            page.selectOption("select[name='actions[3].type']", "notify");
+            page.fill("input[name='actions[3].value']", "assignee");
+            page.fill("input[name='actions[3].option']", "French cancellation #{{ticket.number}}: check the order");
             page.click("#test-rule");
             assertThat(page.locator("#rule-test")).containsText("recent tickets");
             page.screenshot(new Page.ScreenshotOptions()
@@ -460,6 +465,16 @@ class AgentWorkflowBrowserTests {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SHOTS.resolve("ticket-rules.png"))
                     .setFullPage(true));
+        }
+        // Luc, who got the ticket, sees the rule's notification in the top bar.
+        try (BrowserContext luc = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(luc, "luc@kontor.local");
+            Locator bell = page.locator("#notifications-link");
+            assertThat(bell).containsText("(1)");
+            bell.click();
+            assertThat(page.locator("#notifications")).containsText("check the order");
+            assertThat(page.locator("#notifications-link")).not().containsText("(");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("notifications.png")));
         }
     }
 }
