@@ -124,7 +124,8 @@ public class TicketManagement {
                 html,
                 m.externalId(),
                 at,
-                m.attachments());
+                m.attachments(),
+                false);
         publish(ticket);
         if (created) {
             events.publishEvent(new TicketOpened(ticket.id(), m.clientId(), m.storeId(), m.channelId(), messageId));
@@ -154,7 +155,8 @@ public class TicketManagement {
                 null,
                 null,
                 at,
-                files);
+                files,
+                false);
         publish(ticket);
         events.publishEvent(
                 new ReplyPosted(ticketId, ticket.clientId(), ticket.channelId(), messageId, actor.userId()));
@@ -192,7 +194,8 @@ public class TicketManagement {
                 null,
                 r.externalId(),
                 at,
-                List.of());
+                List.of(),
+                false);
         publish(ticket);
         feed.announce(ticket.id(), ticket.clientId(), "message");
         return Optional.of(messageId);
@@ -420,7 +423,8 @@ public class TicketManagement {
                 null,
                 null,
                 at,
-                List.of());
+                List.of(),
+                false);
         events.publishEvent(new NoteAdded(ticketId, ticket.clientId(), messageId, actor.userId()));
         feed.announce(ticketId, ticket.clientId(), "message");
         return message(messageId);
@@ -594,33 +598,6 @@ public class TicketManagement {
 
     private void publish(Ticket ticket) {
         ticket.takeEvents().forEach(events::publishEvent);
-    }
-
-    private long insertMessage(
-            long ticketId,
-            long channelId,
-            MessageKind kind,
-            Long authorUserId,
-            Long authorCustomerId,
-            String authorName,
-            String text,
-            String html,
-            String externalId,
-            Instant at,
-            List<NewAttachment> files) {
-        return insertMessage(
-                ticketId,
-                channelId,
-                kind,
-                authorUserId,
-                authorCustomerId,
-                authorName,
-                text,
-                html,
-                externalId,
-                at,
-                files,
-                false);
     }
 
     private long insertMessage(

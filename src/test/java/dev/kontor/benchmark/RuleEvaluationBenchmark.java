@@ -38,6 +38,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -150,11 +151,13 @@ public final class RuleEvaluationBenchmark {
                 delivered.add(new long[] {r.ticketId(), r.messageId()});
             }
             long accepted = System.nanoTime();
-            while (db.fetchCount(
-                            db.selectOne().from("platform.event_publication").where("completion_date is null"))
-                    > 0) {
-                Thread.sleep(50);
-            }
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> db.fetchCount(db.selectOne()
+                                    .from("platform.event_publication")
+                                    .where("completion_date is null"))
+                            == 0);
             long drained = System.nanoTime();
             int firings = db.fetchCount(db.selectOne().from("rules.firing"));
             System.out.printf(
