@@ -106,6 +106,16 @@ public class RoutingManagement {
                 .toList();
     }
 
+    /** Only the agent's status (offline until set): what every page's top bar shows, in one read. */
+    @Transactional(readOnly = true)
+    public String status(long userId) {
+        return db.select(AGENT_AVAILABILITY.STATUS)
+                .from(AGENT_AVAILABILITY)
+                .where(AGENT_AVAILABILITY.USER_ID.eq(userId))
+                .fetchOptional(AGENT_AVAILABILITY.STATUS)
+                .orElse("offline");
+    }
+
     @Transactional(readOnly = true)
     public AgentAvailability agent(long userId) {
         UserView u = accounts.user(userId);

@@ -133,8 +133,8 @@ public class RuleManagement {
                 .filter(t -> scope.permits(t.clientId()))
                 .toList();
         List<RuleTest.Match> matched = new ArrayList<>();
+        Trigger trigger = rule.timeRule() ? Trigger.TIME : Trigger.MESSAGE_RECEIVED;
         for (TicketView t : recent) {
-            Trigger trigger = rule.timeRule() ? Trigger.TIME : Trigger.MESSAGE_RECEIVED;
             if (rule.matches(new Facts(t, now, trigger, Facts.Context.none(), facts))) {
                 matched.add(new RuleTest.Match(t.id(), t.number(), t.subject()));
             }

@@ -13,8 +13,11 @@ import dev.kontor.sla.db.tables.records.PolicyRecord;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketView;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -40,9 +43,9 @@ public class SlaManagement {
     private final SlaClocks clocks;
     private final TicketManagement tickets;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets, java.time.Clock clock) {
+    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets, Clock clock) {
         this.db = db;
         this.clocks = clocks;
         this.tickets = tickets;
@@ -150,12 +153,12 @@ public class SlaManagement {
 
     /** Whether the ticket's SLA calendar is open at {@code at} (always, without a calendar). */
     @Transactional(readOnly = true)
-    public boolean insideBusinessHours(TicketView ticket, java.time.Instant at) {
+    public boolean insideBusinessHours(TicketView ticket, Instant at) {
         return clocks.insideBusinessHours(ticket, at);
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<SlaPolicyView> policy(long id) {
+    public Optional<SlaPolicyView> policy(long id) {
         return db.selectFrom(POLICY).where(POLICY.ID.eq(id)).fetchOptional().map(SlaManagement::view);
     }
 

@@ -29,6 +29,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -320,7 +322,7 @@ public class TicketManagement {
 
     /** How many new and open tickets each of these agents holds (their load; pending ones wait on the customer). */
     @Transactional(readOnly = true)
-    public Map<Long, Integer> openLoads(java.util.Collection<Long> userIds) {
+    public Map<Long, Integer> openLoads(Collection<Long> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
@@ -479,19 +481,20 @@ public class TicketManagement {
      * takes this first: a share lock taken earlier (by a row that references the ticket) would have to be upgraded
      * behind other writers, which PostgreSQL reports as a deadlock.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<TicketView> lockForChanges(long ticketId) {
-        return db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOptional(TicketRepository::toView);
+        return lockRow(ticketId, false);
     }
 
     /** Like {@link #lockForChanges}, but empty at once when another transaction holds the ticket. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<TicketView> tryLockForChanges(long ticketId) {
-        return db.selectFrom(TICKET)
-                .where(TICKET.ID.eq(ticketId))
-                .forUpdate()
-                .skipLocked()
-                .fetchOptional(TicketRepository::toView);
+        return lockRow(ticketId, true);
+    }
+
+    private Optional<TicketView> lockRow(long ticketId, boolean skipLocked) {
+        var lock = db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate();
+        return (skipLocked ? lock.skipLocked() : lock).fetchOptional(TicketRepository::toView);
     }
 
     @Transactional(readOnly = true)

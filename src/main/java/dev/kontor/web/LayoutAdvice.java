@@ -29,7 +29,7 @@ class LayoutAdvice {
         if (request.getHeader("HX-Request") != null) {
             return null;
         }
-        return signedIn.current().map(u -> routing.agent(u.id()).status()).orElse(null);
+        return signedIn.current().map(u -> routing.status(u.id())).orElse(null);
     }
 
     @ModelAttribute("unreadNotifications")

@@ -72,14 +72,13 @@ public class Aging {
     }
 
     private int scan(CompiledRule rule, Instant now) {
-        Check.Window w = Check.Window.open();
+        // With "any", one time condition may hold without the others: only "all" narrows the candidates.
+        TicketAging window = new TicketAging(rule.clientId(), null, null, null, null);
         if (rule.matchAll()) {
             for (Check.Elapsed e : rule.elapsed()) {
-                w = e.narrow(w, now);
+                window = e.narrow(window, now);
             }
         }
-        TicketAging window = new TicketAging(
-                rule.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), w.slaDueAfter(), w.slaDueBefore());
         int fired = 0;
         long after = 0;
         while (true) {

@@ -1,5 +1,6 @@
 package dev.kontor.rules.internal;
 
+import dev.kontor.tickets.TicketAging;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -98,16 +99,10 @@ public sealed interface Check {
      * starts a new one.
      */
     sealed interface Elapsed extends Check {
-        Window narrow(Window w, Instant now);
+        /** The candidates' window narrowed by this condition (the tickets module reads it with an index). */
+        TicketAging narrow(TicketAging w, Instant now);
 
         String anchor(TicketView t);
-    }
-
-    /** Bounds on the ticket's facts, all optional. */
-    record Window(Instant customerWroteBefore, Instant statusSinceBefore, Instant slaDueAfter, Instant slaDueBefore) {
-        static Window open() {
-            return new Window(null, null, null, null);
-        }
     }
 
     /** The customer's latest message is older than this. */
@@ -118,8 +113,9 @@ public sealed interface Check {
         }
 
         @Override
-        public Window narrow(Window w, Instant now) {
-            return new Window(now.minus(longerThan), w.statusSinceBefore(), w.slaDueAfter(), w.slaDueBefore());
+        public TicketAging narrow(TicketAging w, Instant now) {
+            return new TicketAging(
+                    w.clientId(), now.minus(longerThan), w.statusSinceBefore(), w.slaDueAfter(), w.slaDueBefore());
         }
 
         @Override
@@ -136,8 +132,9 @@ public sealed interface Check {
         }
 
         @Override
-        public Window narrow(Window w, Instant now) {
-            return new Window(w.customerWroteBefore(), now.minus(longerThan), w.slaDueAfter(), w.slaDueBefore());
+        public TicketAging narrow(TicketAging w, Instant now) {
+            return new TicketAging(
+                    w.clientId(), w.customerWroteBefore(), now.minus(longerThan), w.slaDueAfter(), w.slaDueBefore());
         }
 
         @Override
@@ -155,8 +152,8 @@ public sealed interface Check {
         }
 
         @Override
-        public Window narrow(Window w, Instant now) {
-            return new Window(w.customerWroteBefore(), w.statusSinceBefore(), now, now.plus(within));
+        public TicketAging narrow(TicketAging w, Instant now) {
+            return new TicketAging(w.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), now, now.plus(within));
         }
 
         @Override
@@ -174,8 +171,9 @@ public sealed interface Check {
         }
 
         @Override
-        public Window narrow(Window w, Instant now) {
-            return new Window(w.customerWroteBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
+        public TicketAging narrow(TicketAging w, Instant now) {
+            return new TicketAging(
+                    w.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
         }
 
         @Override

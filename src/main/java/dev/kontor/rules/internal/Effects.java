@@ -90,10 +90,10 @@ class Effects {
             return List.of(removed.isEmpty() ? "unchanged:remove_tags" : "tag_removed:" + String.join(", ", removed));
         }
         if (act instanceof Act.SetTeam a) {
-            return List.of("team:" + routing.place(ticketId, a.teamId()));
+            return List.of("team:" + routing.place(ticketId, a.teamId()).name());
         }
         if (act instanceof Act.AssignBy a) {
-            return List.of("team:" + routing.place(ticketId, a.teamId()));
+            return List.of("team:" + routing.place(ticketId, a.teamId()).name());
         }
         if (act instanceof Act.AssignAgent a) {
             tickets.assign(ticketId, all, a.userId(), t.teamId());

@@ -34,7 +34,7 @@ public class Routing {
 
     /** What routing did with a ticket. */
     public sealed interface Outcome {
-        record Assigned(long userId, String name, String teamName) implements Outcome {}
+        record Assigned(long userId, String name) implements Outcome {}
 
         record Waiting(String teamName) implements Outcome {}
 
@@ -55,43 +55,37 @@ public class Routing {
 
     /**
      * Puts the ticket into the team's queue without handing it out (a rule run routes once, at its end): its agent
-     * stays if a member of the team. Returns the team's name.
+     * stays if a member of the team. Locks the ticket first, as rule runs do; the drain, which holds the team
+     * first, skips locked tickets.
      */
-    public String place(long ticketId, long teamId) {
+    public TeamView place(long ticketId, long teamId) {
         TicketView t = tickets.lockForChanges(ticketId).orElseThrow();
         TeamView team = accounts.team(teamId);
         Long keep = t.assigneeId() != null && team.memberIds().contains(t.assigneeId()) ? t.assigneeId() : null;
         if (!java.util.Objects.equals(t.teamId(), teamId) || !java.util.Objects.equals(t.assigneeId(), keep)) {
             tickets.assign(ticketId, ClientScope.everything(), keep, teamId);
         }
-        return team.name();
+        return team;
     }
 
     /**
-     * Puts the ticket into the team's queue and, unless the strategy is manual, hands it to an agent now or leaves
-     * it waiting. {@code strategy} null: the team's own. Runs in the caller's transaction.
+     * Puts the ticket into the team's queue and, unless the strategy is manual or a member already has it, hands
+     * it to an agent now or leaves it waiting. {@code strategy} null: the team's own. Runs in the caller's
+     * transaction.
      */
     public Outcome route(long ticketId, long teamId, String strategy) {
-        // Ticket before team, as in rule runs; the drain, which holds the team first, skips locked tickets.
-        TicketView t = tickets.lockForChanges(ticketId).orElseThrow();
+        TeamView team = place(ticketId, teamId);
         TeamRoutingRecord routing = lockTeam(teamId);
-        TeamView team = accounts.team(teamId);
-        Long keep = t.assigneeId() != null && team.memberIds().contains(t.assigneeId()) ? t.assigneeId() : null;
+        TicketView t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
         String use = strategy != null ? strategy : routing.getStrategy();
-        if (keep != null || "manual".equals(use) || !TicketStatus.UNRESOLVED.contains(t.status())) {
-            if (!java.util.Objects.equals(t.teamId(), teamId) || !java.util.Objects.equals(t.assigneeId(), keep)) {
-                tickets.assign(ticketId, ClientScope.everything(), keep, teamId);
-            }
-            return keep != null
-                    ? new Outcome.Assigned(keep, accounts.user(keep).displayName(), team.name())
-                    : new Outcome.Manual(team.name());
+        if (t.assigneeId() != null) {
+            return new Outcome.Assigned(
+                    t.assigneeId(), accounts.user(t.assigneeId()).displayName());
         }
-        return assignOne(t, team, routing, use).<Outcome>map(c -> c).orElseGet(() -> {
-            if (!java.util.Objects.equals(t.teamId(), teamId) || t.assigneeId() != null) {
-                tickets.assign(ticketId, ClientScope.everything(), null, teamId);
-            }
-            return new Outcome.Waiting(team.name());
-        });
+        if ("manual".equals(use) || !TicketStatus.UNRESOLVED.contains(t.status())) {
+            return new Outcome.Manual(team.name());
+        }
+        return assignOne(t, team, routing, use).<Outcome>map(c -> c).orElseGet(() -> new Outcome.Waiting(team.name()));
     }
 
     /** Offers the team's waiting tickets, most urgent first, to agents free now; returns how many were assigned. */
@@ -149,7 +143,7 @@ public class Routing {
                         .forUpdate()
                         .skipLocked()))
                 .execute();
-        return Optional.of(new Outcome.Assigned(c.userId(), c.name(), team.name()));
+        return Optional.of(new Outcome.Assigned(c.userId(), c.name()));
     }
 
     /** Team members who may take a ticket of this client now. */
