@@ -148,12 +148,21 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** POSTs JSON to the app's API as the admin (KONTOR_ADMIN_API_TOKEN); anything but 2xx fails the benchmark. */
     String post(String path, String json) throws Exception {
+        return send("POST", path, json);
+    }
+
+    /** PUTs JSON to the app's API as the admin; anything but 2xx fails the benchmark. */
+    String put(String path, String json) throws Exception {
+        return send("PUT", path, json);
+    }
+
+    private String send(String method, String path, String json) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base() + path))
                                 .header("Authorization", "Bearer " + adminToken)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .method(method, HttpRequest.BodyPublishers.ofString(json))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
         if (r.statusCode() >= 300) {
