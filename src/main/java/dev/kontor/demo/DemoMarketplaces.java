@@ -7,8 +7,6 @@ import dev.kontor.channels.MarketplaceManagement;
 import dev.kontor.clients.ClientCommands.CreateStore;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.StoreView;
-import dev.kontor.simulator.MiraklSimulator;
-import dev.kontor.simulator.SimMarketplace;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo marketplaces: starts the Mirakl simulator inside the demo process and connects three marketplace accounts
- * to it, which keep receiving new multilingual customer threads with orders, so the demo inbox is alive. The
- * simulator keeps its data in memory: after a restart the accounts are pointed at the new one.
+ * Demo marketplaces: starts the Mirakl simulator inside the demo process (when it is on the class path, as with
+ * {@code ./mvnw spring-boot:run}) and connects three marketplace accounts to it, which keep receiving new
+ * multilingual customer threads with orders, so the demo inbox is alive. The simulator keeps its data in memory:
+ * after a restart the accounts are pointed at the new one.
  */
 @Component
 @Order(20)
@@ -45,7 +44,7 @@ class DemoMarketplaces implements ApplicationRunner, DisposableBean {
     private final ClientManagement clients;
     private final DemoSettings settings;
     private final Clock clock;
-    private MiraklSimulator simulator;
+    private DemoMarketplaceServer simulator;
 
     DemoMarketplaces(MarketplaceManagement marketplaces, ClientManagement clients, DemoSettings settings, Clock clock) {
         this.marketplaces = marketplaces;
@@ -59,14 +58,18 @@ class DemoMarketplaces implements ApplicationRunner, DisposableBean {
         if (settings.marketplaces() == 0) {
             return;
         }
-        simulator = start(settings.simulatorPort());
+        DemoMarketplaceServer server = DemoMarketplaceServer.find().orElse(null);
+        if (server == null) {
+            log.info("Demo marketplaces: no marketplace simulator on the class path (it is not part of the jar; "
+                    + "`./mvnw spring-boot:run` brings it), so the demo runs without marketplaces");
+            return;
+        }
+        simulator = start(server, settings.simulatorPort());
         Random random = new Random();
         for (Market m : MARKETS.subList(0, Math.min(MARKETS.size(), settings.marketplaces()))) {
             String key = "demo-key-" + m.code();
-            SimMarketplace market = simulator.marketplace(m.code()).addShop(m.shopId(), "Kontor demo shop", key);
-            market.generateThreads(6, random);
-            market.startGenerating(settings.newThreadEvery(), random);
-            connect(m, market.baseUrl(), key);
+            String baseUrl = simulator.open(m.code(), m.shopId(), key, 6, settings.newThreadEvery(), random);
+            connect(m, baseUrl, key);
         }
         log.info(
                 "Demo marketplaces: Mirakl simulator on http://127.0.0.1:{}/ with {} marketplaces, a new thread every {}",
@@ -75,13 +78,14 @@ class DemoMarketplaces implements ApplicationRunner, DisposableBean {
                 settings.newThreadEvery());
     }
 
-    private MiraklSimulator start(int port) {
+    private DemoMarketplaceServer start(DemoMarketplaceServer server, int port) {
         try {
-            return MiraklSimulator.start(port, clock);
+            server.start(port, clock);
         } catch (RuntimeException busy) {
             log.warn("Port {} is taken; the demo Mirakl simulator uses a free port instead", port);
-            return MiraklSimulator.start(0, clock);
+            server.start(0, clock);
         }
+        return server;
     }
 
     private void connect(Market m, String baseUrl, String key) {
