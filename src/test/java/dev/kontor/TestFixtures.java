@@ -55,6 +55,8 @@ public class TestFixtures {
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
             long n = 0;
             for (long id : ticketIds) {
+                n += db.fetchOne("select count(*) from tickets.message_flow where ticket_id = ?", id)
+                        .get(0, Long.class);
                 n += db.fetchOne(
                                 "select count(*) from platform.event_publication where completion_date is null"
                                         + " and serialized_event like ?",

@@ -11,7 +11,9 @@ public final class TicketCommands {
     /**
      * A customer message a channel accepted. {@code externalId} is the channel's id of the message: the same id
      * on the same channel is stored once. {@code ticketId}, when a channel threads it onto an existing ticket.
-     * {@code orderRefs}: orders the channel knows the message is about (a marketplace thread's order).
+     * {@code orderRefs}: orders the channel knows the message is about (a marketplace thread's order). {@code
+     * automated}: the channel knows a machine sent it (an auto-reply, a delivery report), so nobody answers it
+     * automatically.
      */
     public record IngestMessage(
             long clientId,
@@ -26,7 +28,40 @@ public final class TicketCommands {
             Long ticketId,
             Instant receivedAt,
             List<NewAttachment> attachments,
-            List<String> orderRefs) {
+            List<String> orderRefs,
+            boolean automated) {
+
+        /** A message a person sent. */
+        public IngestMessage(
+                long clientId,
+                long storeId,
+                long channelId,
+                long customerId,
+                String authorName,
+                String subject,
+                String bodyText,
+                String bodyHtml,
+                String externalId,
+                Long ticketId,
+                Instant receivedAt,
+                List<NewAttachment> attachments,
+                List<String> orderRefs) {
+            this(
+                    clientId,
+                    storeId,
+                    channelId,
+                    customerId,
+                    authorName,
+                    subject,
+                    bodyText,
+                    bodyHtml,
+                    externalId,
+                    ticketId,
+                    receivedAt,
+                    attachments,
+                    orderRefs,
+                    false);
+        }
 
         /** A message that names no order. */
         public IngestMessage(

@@ -12,10 +12,14 @@ public final class TicketEvents {
         long ticketId();
     }
 
-    public record TicketOpened(long ticketId, long clientId, long storeId, long channelId, long messageId)
-            implements ClockMoved {}
+    /**
+     * A customer's first message opened the ticket. Triage, rules and SLA take it in the pass after ingest (see
+     * {@link MessageStep}), not from this event.
+     */
+    public record TicketOpened(long ticketId, long clientId, long storeId, long channelId, long messageId) {}
 
-    public record MessageReceived(long ticketId, long clientId, long channelId, long messageId) implements ClockMoved {}
+    /** A customer message was stored; like {@link TicketOpened}, it also goes through the pass after ingest. */
+    public record MessageReceived(long ticketId, long clientId, long channelId, long messageId) {}
 
     public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId)
             implements ClockMoved {}

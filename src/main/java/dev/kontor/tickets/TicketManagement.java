@@ -25,6 +25,7 @@ import dev.kontor.tickets.domain.HtmlSanitizing;
 import dev.kontor.tickets.domain.InboxQueries;
 import dev.kontor.tickets.domain.Ticket;
 import dev.kontor.tickets.domain.TicketRepository;
+import dev.kontor.tickets.flow.FlowQueue;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -53,6 +54,7 @@ public class TicketManagement {
     private final TicketRepository tickets;
     private final InboxQueries inbox;
     private final TicketChangeFeed feed;
+    private final FlowQueue flow;
     private final ApplicationEventPublisher events;
     private final AccountManagement accounts;
     private final ClientManagement clients;
@@ -64,6 +66,7 @@ public class TicketManagement {
             TicketRepository tickets,
             InboxQueries inbox,
             TicketChangeFeed feed,
+            FlowQueue flow,
             ApplicationEventPublisher events,
             AccountManagement accounts,
             ClientManagement clients,
@@ -73,6 +76,7 @@ public class TicketManagement {
         this.tickets = tickets;
         this.inbox = inbox;
         this.feed = feed;
+        this.flow = flow;
         this.events = events;
         this.accounts = accounts;
         this.clients = clients;
@@ -127,7 +131,8 @@ public class TicketManagement {
                 m.externalId(),
                 at,
                 m.attachments(),
-                false);
+                m.automated());
+        flow.enqueue(messageId, ticket.id(), clock.instant());
         publish(ticket);
         if (created) {
             events.publishEvent(new TicketOpened(ticket.id(), m.clientId(), m.storeId(), m.channelId(), messageId));

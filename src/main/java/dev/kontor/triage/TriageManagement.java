@@ -7,13 +7,10 @@ import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.shared.NotFound;
 import dev.kontor.tickets.MessageKind;
-import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketDetails;
-import dev.kontor.tickets.TicketEvents.MessageReceived;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketView;
-import dev.kontor.triage.TriageEvents.MessageTriaged;
 import dev.kontor.triage.internal.TriageEngine;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -21,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +31,6 @@ public class TriageManagement {
     private final TriageSettings settings;
     private final DSLContext db;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     TriageManagement(
             Triage triage,
@@ -44,37 +38,13 @@ public class TriageManagement {
             TicketManagement tickets,
             TriageSettings settings,
             DSLContext db,
-            Clock clock,
-            ApplicationEventPublisher events) {
+            Clock clock) {
         this.triage = triage;
         this.engine = engine;
         this.tickets = tickets;
         this.settings = settings;
         this.db = db;
         this.clock = clock;
-        this.events = events;
-    }
-
-    /** A customer wrote: language, category and order references go onto the ticket (agents' corrections stay). */
-    @ApplicationModuleListener
-    void on(MessageReceived received) {
-        MessageView message = tickets.message(received.messageId());
-        if (message.kind() != MessageKind.INBOUND) {
-            return;
-        }
-        TicketView ticket =
-                tickets.find(received.ticketId(), ClientScope.everything()).orElseThrow();
-        boolean first = ticket.messageCount() <= 1;
-        TriageResult r = triage.analyze(ticket.clientId(), first ? ticket.subject() : null, message.bodyText());
-        tickets.triaged(
-                ticket.id(),
-                TriageResult.UNKNOWN_LANGUAGE.equals(r.language()) && ticket.language() != null ? null : r.language(),
-                r.category().key(),
-                r.orderRefs());
-        boolean opening = tickets.firstMessageId(ticket.id())
-                .map(id -> id == received.messageId())
-                .orElse(true);
-        events.publishEvent(new MessageTriaged(ticket.id(), ticket.clientId(), received.messageId(), opening));
     }
 
     /**

@@ -108,7 +108,7 @@ final class BenchmarkData {
         return """
                 insert into tickets.ticket (client_id, store_id, channel_id, customer_id, subject, status, priority,
                   language, assignee_id, tags, message_count, created_at, updated_at, last_message_at,
-                  first_response_at, solved_at)
+                  first_response_at, solved_at, status_since, customer_wrote_at, queue_key)
                 select bs.client_id, bs.store_id, bs.channel_id, %d + (x.i %% %d),
                   (array['Where is my order','Please cancel my order','Return request','Refund please',
                          'Item arrived broken','Invoice needed','Question about the size','Change delivery address',
@@ -122,7 +122,9 @@ final class BenchmarkData {
                   case when x.i %% 7 = 0 then array['vip'] when x.i %% 11 = 0 then array['storno'] else '{}' end,
                   3, x.created, least(x.created + x.age, now()), least(x.created + x.age, now()),
                   case when x.status <> 'new' then x.created + interval '2 hours' end,
-                  case when x.status in ('solved','closed') then least(x.created + x.age, now()) end
+                  case when x.status in ('solved','closed') then least(x.created + x.age, now()) end,
+                  least(x.created + x.age, now()), x.created,
+                  timestamptz '3000-01-01 00:00:00+00' - make_interval(days => case x.i %% 6 when 0 then 0 when 4 then 2 when 5 then 3 else 1 end)
                 from (
                   select i, now() - (random() * interval '730 days') as created, random() * interval '5 days' as age,
                     case when r < 0.04 then 'new' when r < 0.12 then 'open' when r < 0.18 then 'pending'

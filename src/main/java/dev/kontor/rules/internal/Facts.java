@@ -15,10 +15,17 @@ import java.util.function.Supplier;
  */
 public final class Facts {
 
-    /** Details of the trigger: tags it added, the SLA metric of a warning or breach, the message it is about. */
-    public record Context(List<String> addedTags, String slaMetric, Long messageId) {
+    /**
+     * Details of the trigger: tags it added, the SLA metric of a warning or breach, the message it is about and,
+     * when the caller has it at hand, that message's text (so it is not read again).
+     */
+    public record Context(List<String> addedTags, String slaMetric, Long messageId, String messageText) {
+        public Context(List<String> addedTags, String slaMetric, Long messageId) {
+            this(addedTags, slaMetric, messageId, null);
+        }
+
         public static Context none() {
-            return new Context(List.of(), null, null);
+            return new Context(List.of(), null, null, null);
         }
     }
 
@@ -54,7 +61,9 @@ public final class Facts {
         this.channelKind = memo(() -> source.channelKind(ticket.channelId()));
         this.tier = memo(() -> source.customerTier(ticket.customerId()));
         this.text = memo(() -> {
-            String s = source.text(ticket, context.messageId());
+            String s = context.messageText() != null
+                    ? ticket.subject() + "\n" + context.messageText()
+                    : source.text(ticket, context.messageId());
             return s == null ? "" : s.toLowerCase(Locale.ROOT);
         });
         this.order = memo(() -> source.order(ticket));

@@ -8,7 +8,6 @@ import dev.kontor.tickets.TicketEvents.ReplyPosted;
 import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
 import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
 import dev.kontor.tickets.TicketManagement;
-import dev.kontor.triage.TriageEvents.MessageTriaged;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns events into rule runs, from the publication registry (a crash in between runs them after the restart). A
- * customer message is looked at once triage has set its language, category and order references.
+ * customer message is not an event here: rules take it in its pass after ingest ({@link RulesStep}), once triage
+ * has set its language, category and order references.
  */
 @Component
 class RuleTriggers {
@@ -32,14 +32,6 @@ class RuleTriggers {
         this.engine = engine;
         this.tickets = tickets;
         this.queues = queues;
-    }
-
-    @ApplicationModuleListener
-    void on(MessageTriaged e) {
-        Set<Trigger> triggers = e.opening()
-                ? EnumSet.of(Trigger.TICKET_CREATED, Trigger.MESSAGE_RECEIVED)
-                : EnumSet.of(Trigger.MESSAGE_RECEIVED);
-        engine.run(e.ticketId(), triggers, new Facts.Context(List.of(), null, e.messageId()));
     }
 
     @ApplicationModuleListener
