@@ -3,7 +3,6 @@ package dev.kontor.rules.internal;
 import static dev.kontor.rules.db.Tables.NOTIFICATION;
 
 import dev.kontor.accounts.AccountManagement;
-import dev.kontor.channels.MailboxManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
 import dev.kontor.rules.RuleSettings;
@@ -35,7 +34,6 @@ class Effects {
     private final Routing routing;
     private final AccountManagement accounts;
     private final CustomerManagement customers;
-    private final MailboxManagement mailboxes;
     private final DSLContext db;
     private final RuleSettings settings;
     private final Clock clock;
@@ -46,7 +44,6 @@ class Effects {
             Routing routing,
             AccountManagement accounts,
             CustomerManagement customers,
-            MailboxManagement mailboxes,
             DSLContext db,
             RuleSettings settings,
             Clock clock) {
@@ -55,7 +52,6 @@ class Effects {
         this.routing = routing;
         this.accounts = accounts;
         this.customers = customers;
-        this.mailboxes = mailboxes;
         this.db = db;
         this.settings = settings;
         this.clock = clock;
@@ -131,7 +127,7 @@ class Effects {
             return List.of("auto_reply_skipped:closed");
         }
         var latest = tickets.latestCustomerMessage(t.id());
-        if (latest.isPresent() && mailboxes.automatic(latest.get().id())) {
+        if (latest.isPresent() && latest.get().automated()) {
             return List.of("auto_reply_skipped:automatic");
         }
         String address =
