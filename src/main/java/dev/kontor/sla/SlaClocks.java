@@ -110,8 +110,7 @@ class SlaClocks {
         SlaRules.Facts facts = new SlaRules.Facts(
                 t.createdAt(),
                 t.firstResponseAt(),
-                last(messages, MessageKind.INBOUND),
-                last(messages, MessageKind.OUTBOUND),
+                unansweredSince(messages),
                 true,
                 t.category(),
                 t.replyNeededSince(),
@@ -247,12 +246,19 @@ class SlaClocks {
                 .orElse(BusinessCalendar.always());
     }
 
-    private static Instant last(List<MessageView> messages, MessageKind kind) {
+    /** The oldest customer message after the team's latest reply; null when the customer has not written since. */
+    static Instant unansweredSince(List<MessageView> messages) {
         // Auto-replies are not the team's response: they never stop a response clock.
-        return messages.stream()
-                .filter(m -> m.kind() == kind && !m.automated())
+        Instant replied = messages.stream()
+                .filter(m -> m.kind() == MessageKind.OUTBOUND && !m.automated())
                 .map(MessageView::createdAt)
                 .max(Comparator.naturalOrder())
+                .orElse(null);
+        return messages.stream()
+                .filter(m -> m.kind() == MessageKind.INBOUND && !m.automated())
+                .map(MessageView::createdAt)
+                .filter(at -> replied == null || at.isAfter(replied))
+                .min(Comparator.naturalOrder())
                 .orElse(null);
     }
 }

@@ -17,12 +17,14 @@ final class SlaRules {
 
     private SlaRules() {}
 
-    /** What happened to the ticket. {@code lastInbound}/{@code lastOutbound}: latest customer message / reply. */
+    /**
+     * What happened to the ticket. {@code unansweredSince}: the oldest customer message after the team's latest
+     * reply (null when the customer has not written since), so a second message never moves the clock later.
+     */
     record Facts(
             Instant createdAt,
             Instant firstResponseAt,
-            Instant lastInbound,
-            Instant lastOutbound,
+            Instant unansweredSince,
             boolean open,
             String category,
             Instant replyNeededSince,
@@ -66,19 +68,21 @@ final class SlaRules {
             metric = FIRST;
             start = f.createdAt();
             minutes = targets == null ? null : targets.firstResponse();
-        } else if (f.lastInbound() != null
-                && (f.lastOutbound() == null || f.lastInbound().isAfter(f.lastOutbound()))) {
-            metric = NEXT; // restarts with each customer message that follows a reply
-            start = f.lastInbound();
+        } else if (f.unansweredSince() != null) {
+            metric = NEXT; // from the first customer message that follows a reply, however many come after it
+            start = f.unansweredSince();
             minutes = targets == null ? null : targets.nextResponse();
         }
         BusinessCalendar responseCalendar = calendar;
         if (metric != null && targets != null && targets.marketplaceClock()) {
             // The marketplace's clock: from its "reply needed since", every hour counts; "no reply needed" stops it.
+            // A marketplace that restarts its mark with each message would let a buyer's second message push the
+            // deadline later: the oldest unanswered message we hold wins when it is earlier.
             if (f.noReplyNeeded() || f.replyNeededSince() == null) {
                 metric = null;
             } else {
-                start = f.replyNeededSince();
+                Instant oldest = f.unansweredSince();
+                start = oldest != null && oldest.isBefore(f.replyNeededSince()) ? oldest : f.replyNeededSince();
                 responseCalendar = BusinessCalendar.always();
             }
         }
