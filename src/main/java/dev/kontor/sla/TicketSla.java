@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * A ticket's SLA as the ticket page shows it: the policy, each running deadline, whether resolution is paused,
- * and for a cancellation request the order's state and whether it can still be cancelled.
+ * for a cancellation request the order's state and whether it can still be cancelled, and {@code problem}: why the
+ * SLA is not worked out as configured (null when it is).
  */
-public record TicketSla(String policyName, List<Deadline> deadlines, boolean paused, CancellationGuard cancellation) {
+public record TicketSla(
+        String policyName, List<Deadline> deadlines, boolean paused, CancellationGuard cancellation, String problem) {
 
     public record Deadline(String metric, Instant dueAt, boolean breached, boolean cappedByShipping) {}
 
