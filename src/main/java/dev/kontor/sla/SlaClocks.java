@@ -147,9 +147,30 @@ class SlaClocks {
         PolicyRecord policy = match(t);
         CalendarChoice calendar = calendar(policy);
         TicketClockRecord state = clockState(t, policy, calendar.calendar(), storePause, now);
+        SlaRules.Order order = null;
+        if ("cancellation".equals(t.category())) {
+            order = t.orderRefs().stream()
+                    .map(ref -> orders.known(t.clientId(), t.channelId(), ref))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .map(v -> new SlaRules.Order(
+                            v.order().orderId(),
+                            v.order().state(),
+                            v.order().canCancel(),
+                            v.order().shippingDeadline()))
+                    .orElse(null);
+        }
+        String orderRef = t.orderRefs().isEmpty() ? null : t.orderRefs().get(0);
         boolean open = t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED;
         if (!open) {
-            return new Computed(policy, List.of(), List.of(), false, null, calendar.problem());
+            // No clock runs, but a cancellation request still shows its order.
+            return new Computed(
+                    policy,
+                    List.of(),
+                    List.of(),
+                    false,
+                    SlaRules.guard(t.category(), order, orderRef, now),
+                    calendar.problem());
         }
         List<MessageView> messages =
                 tickets.details(t.id(), ClientScope.everything()).messages();
@@ -170,19 +191,6 @@ class SlaClocks {
                         "marketplace".equals(policy.getClock()));
         SlaRules.Pause pause = new SlaRules.Pause(
                 state == null ? 0 : state.getPausedSeconds(), state != null && state.getPausedSince() != null);
-        SlaRules.Order order = null;
-        if ("cancellation".equals(t.category())) {
-            order = t.orderRefs().stream()
-                    .map(ref -> orders.known(t.clientId(), t.channelId(), ref))
-                    .flatMap(Optional::stream)
-                    .findFirst()
-                    .map(v -> new SlaRules.Order(
-                            v.order().orderId(),
-                            v.order().state(),
-                            v.order().canCancel(),
-                            v.order().shippingDeadline()))
-                    .orElse(null);
-        }
         SlaRules.Result r = SlaRules.deadlines(
                 facts,
                 targets,
@@ -191,7 +199,7 @@ class SlaClocks {
                 cancellationTarget(t.clientId()),
                 settings.cancellationMargin(),
                 order,
-                t.orderRefs().isEmpty() ? null : t.orderRefs().get(0),
+                orderRef,
                 now);
         return new Computed(policy, r.deadlines(), r.targetSeconds(), pause.paused(), r.guard(), calendar.problem());
     }

@@ -13,8 +13,17 @@ public record TicketSla(
 
     public record Deadline(String metric, Instant dueAt, boolean breached, boolean cappedByShipping) {}
 
-    /** {@code orderState} null when the order is not known. */
-    public record CancellationGuard(String orderId, String orderState, boolean canCancel, Instant shippingDeadline) {
+    /**
+     * {@code orderState} null when the order is not known; {@code shipByPassed}: the order's ship-by time is behind
+     * us, so whatever the marketplace's flag says, a cancellation is no longer a safe promise.
+     */
+    public record CancellationGuard(
+            String orderId, String orderState, boolean canCancel, Instant shippingDeadline, boolean shipByPassed) {
+
+        /** Can still be cancelled as far as anyone can tell. */
+        public boolean cancellable() {
+            return orderState != null && canCancel && !shipByPassed && !cancelled();
+        }
 
         public boolean cancelled() {
             return "CANCELED".equals(orderState) || "REFUSED".equals(orderState);

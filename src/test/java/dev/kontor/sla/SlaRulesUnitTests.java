@@ -157,6 +157,46 @@ class SlaRulesUnitTests {
     }
 
     @Test
+    void aCancellationWhoseShipByTimeHasPassedGetsItsTargetFromArrivalAndSaysSo() {
+        // Ship-by was yesterday; the marketplace still says "can cancel" and the order is still SHIPPING.
+        var late = new SlaRules.Order("10046-A", "SHIPPING", true, MONDAY_10.minus(Duration.ofHours(25)));
+        var r = at(facts(null, MONDAY_10, "cancellation"), STANDARD, RUNNING, late, MONDAY_10);
+        assertThat(r.deadlines().get(0).dueAt()).isEqualTo(MONDAY_10.plus(Duration.ofHours(2)));
+        assertThat(r.deadlines().get(0).breached()).isFalse();
+        assertThat(r.deadlines().get(0).cappedByShipping()).isFalse();
+        assertThat(r.guard().shipByPassed()).isTrue();
+        assertThat(r.guard().cancellable()).isFalse();
+        assertThat(r.guard().orderState()).isEqualTo("SHIPPING");
+
+        // Ship-by in 30 minutes: the one-hour margin is gone on arrival, so the answer is due before it ships.
+        var soon = new SlaRules.Order("10047-A", "SHIPPING", true, MONDAY_10.plus(Duration.ofMinutes(30)));
+        var tight = at(facts(null, MONDAY_10, "cancellation"), STANDARD, RUNNING, soon, MONDAY_10);
+        assertThat(tight.deadlines().get(0).dueAt()).isEqualTo(MONDAY_10.plus(Duration.ofMinutes(30)));
+        assertThat(tight.deadlines().get(0).cappedByShipping()).isTrue();
+        assertThat(tight.guard().cancellable()).isTrue();
+        // Once that time is behind us the banner says so, and the deadline does not move.
+        var later = at(
+                facts(null, MONDAY_10, "cancellation"), STANDARD, RUNNING, soon, MONDAY_10.plus(Duration.ofHours(1)));
+        assertThat(later.guard().shipByPassed()).isTrue();
+        assertThat(later.deadlines().get(0).dueAt()).isEqualTo(MONDAY_10.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aCancellationKeepsShowingItsOrderAfterTheFirstReplyAndOnceSolved() {
+        var order = new SlaRules.Order("10045-A", "SHIPPING", true, MONDAY_10.plus(Duration.ofHours(5)));
+        Instant replied = MONDAY_10.plus(Duration.ofMinutes(20));
+        var answered = at(facts(replied, null, "cancellation"), STANDARD, RUNNING, order, replied);
+        assertThat(answered.deadlines()).extracting(TicketSla.Deadline::metric).containsExactly("resolution");
+        assertThat(answered.guard()).isNotNull();
+        assertThat(answered.guard().orderState()).isEqualTo("SHIPPING");
+        assertThat(answered.guard().cancellable()).isTrue();
+
+        var solved = new SlaRules.Facts(MONDAY_10, replied, null, false, "cancellation", null, false);
+        assertThat(at(solved, STANDARD, RUNNING, order, replied).guard().orderId())
+                .isEqualTo("10045-A");
+    }
+
+    @Test
     void aSolvedTicketHasNoDeadlines() {
         var solved = new SlaRules.Facts(MONDAY_10, null, MONDAY_10, false, "refund", null, false);
         assertThat(at(solved, STANDARD, RUNNING, null, MONDAY_10).deadlines()).isEmpty();
