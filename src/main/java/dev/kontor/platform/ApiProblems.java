@@ -163,7 +163,11 @@ class ApiProblems {
     }
 
     private static String where(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        // The outermost mapping error knows the path; the most specific cause (e.g. a DateTimeParseException) not.
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof tools.jackson.databind.DatabindException)) {
+            cause = cause.getCause();
+        }
         if (cause instanceof tools.jackson.databind.DatabindException d
                 && !d.getPath().isEmpty()) {
             String path = d.getPath().stream()
