@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -81,7 +82,7 @@ public class InboxQueries {
         Field<Instant> pageKey = DSL.field(DSL.name("page_key"), Instant.class);
 
         Condition filter = filters(q);
-        Table<?> moved = null;
+        CommonTableExpression<?> moved = null;
         if (cursor != null) {
             Field<String> snapshot = DSL.val(cursor.snapshot());
             filter = filter.and(DSL.condition(
@@ -89,15 +90,17 @@ public class InboxQueries {
                     TICKET.CREATED_XID, snapshot));
             if (keyBefore != null) {
                 // The first change after the snapshot of each ticket: what it held before is the snapshot's key.
-                moved = db.select(CHANGE.TICKET_ID, keyBefore.as("key_before"))
-                        .distinctOn(CHANGE.TICKET_ID)
-                        .from(CHANGE)
-                        .where(CHANGE.XID.ge(
-                                DSL.field("pg_snapshot_xmin({0}::pg_snapshot)::text::bigint", Long.class, snapshot)))
-                        .and(DSL.condition(
-                                "not pg_visible_in_snapshot({0}::text::xid8, {1}::pg_snapshot)", CHANGE.XID, snapshot))
-                        .orderBy(CHANGE.TICKET_ID, CHANGE.ID)
-                        .asTable("moved");
+                // One CTE, read by every client's part, so it is computed once.
+                moved = DSL.name("moved")
+                        .as(DSL.select(CHANGE.TICKET_ID, keyBefore.as("key_before"))
+                                .distinctOn(CHANGE.TICKET_ID)
+                                .from(CHANGE)
+                                .where(CHANGE.XID.ge(DSL.field(
+                                        "pg_snapshot_xmin({0}::pg_snapshot)::text::bigint", Long.class, snapshot)))
+                                .and(DSL.condition(
+                                        "not pg_visible_in_snapshot({0}::text::xid8, {1}::pg_snapshot)",
+                                        CHANGE.XID, snapshot))
+                                .orderBy(CHANGE.TICKET_ID, CHANGE.ID));
             }
         }
 
@@ -138,12 +141,13 @@ public class InboxQueries {
         Table<Record> merged = all.asTable("t");
         Field<String> snapshotNow =
                 DSL.field("pg_current_snapshot()::text", String.class).as("snapshot_now");
-        List<Record> rows = new ArrayList<>(db.select(merged.fields())
-                .select(snapshotNow)
-                .from(merged)
-                .orderBy(ordered(merged.field(pageKey), merged.field(TICKET.ID), ascending))
-                .limit(fetch)
-                .fetch());
+        List<Record> rows = new ArrayList<>(
+                (moved == null ? db.select(merged.fields()) : db.with(moved).select(merged.fields()))
+                        .select(snapshotNow)
+                        .from(merged)
+                        .orderBy(ordered(merged.field(pageKey), merged.field(TICKET.ID), ascending))
+                        .limit(fetch)
+                        .fetch());
         String next = null;
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());
