@@ -94,7 +94,7 @@ class AgingIntegrationTests {
         assertThat(escalated.assigneeId()).isEqualTo(owner.id());
         assertThat(escalated.priority()).isEqualTo(Priority.URGENT);
         assertThat(escalated.tags()).contains("stalled");
-        assertThat(rules.notifications(owner.id(), 10))
+        assertThat(rules.notifications(owner.id(), ClientScope.everything(), 10))
                 .singleElement()
                 .satisfies(n -> assertThat(n.text()).isEqualTo("#" + before.number() + " waits for 4 hours"));
 
