@@ -75,7 +75,8 @@ class SlaClocks {
             List<Long> targets,
             boolean paused,
             TicketSla.CancellationGuard guard,
-            String problem) {}
+            String problem,
+            boolean problemStored) {}
 
     /** The calendar to count with, and why it is not the configured one (null when it is). */
     record CalendarChoice(BusinessCalendar calendar, String problem) {}
@@ -107,7 +108,9 @@ class SlaClocks {
         if (c.problem() != null) {
             log.warn("Ticket {}: {}", ticketId, c.problem());
         }
-        recordProblem(t, c.problem(), now);
+        if (c.problem() != null || c.problemStored()) {
+            recordProblem(t, c.problem(), now); // the common case, nothing wrong before or now, writes nothing
+        }
         db.deleteFrom(DEADLINE).where(DEADLINE.TICKET_ID.eq(ticketId)).execute();
         for (int i = 0; i < c.deadlines().size(); i++) {
             TicketSla.Deadline d = c.deadlines().get(i);
@@ -170,7 +173,8 @@ class SlaClocks {
                     List.of(),
                     false,
                     SlaRules.guard(t.category(), order, orderRef, now),
-                    calendar.problem());
+                    calendar.problem(),
+                    state != null && state.getProblem() != null);
         }
         List<MessageView> messages =
                 tickets.details(t.id(), ClientScope.everything()).messages();
@@ -201,7 +205,14 @@ class SlaClocks {
                 order,
                 orderRef,
                 now);
-        return new Computed(policy, r.deadlines(), r.targetSeconds(), pause.paused(), r.guard(), calendar.problem());
+        return new Computed(
+                policy,
+                r.deadlines(),
+                r.targetSeconds(),
+                pause.paused(),
+                r.guard(),
+                calendar.problem(),
+                state != null && state.getProblem() != null);
     }
 
     /** The calendar of the policy that governs the ticket (24/7 without one): "inside business hours" for rules. */

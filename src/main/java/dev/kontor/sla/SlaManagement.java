@@ -183,6 +183,14 @@ public class SlaManagement {
         r.setHours(c.hours().strip());
         r.setHolidays(new TreeSet<>(holidays).toArray(LocalDate[]::new));
         r.store();
+        // Tickets that counted every hour because this calendar could not be read get their real deadlines back.
+        db.selectDistinct(TICKET_CLOCK.TICKET_ID)
+                .from(TICKET_CLOCK)
+                .join(POLICY)
+                .on(POLICY.ID.eq(TICKET_CLOCK.POLICY_ID))
+                .where(POLICY.CALENDAR_ID.eq(r.getId()).and(TICKET_CLOCK.PROBLEM.isNotNull()))
+                .fetch(TICKET_CLOCK.TICKET_ID)
+                .forEach(clocks::recompute);
         return view(r);
     }
 

@@ -208,6 +208,17 @@ class SlaCalendarIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(adminPage).contains("id=\"sla-problems\"", "#" + t.number(), "cannot be read");
+
+        // The admin fixes the calendar: the ticket gets its business-hours deadline back and the problem goes.
+        var fixed = api.put(
+                "/api/v1/sla/calendars/" + calendarId,
+                calendar("Office", "\"Europe/Berlin\"", "\"mon-fri 09:00-17:00\"", "[]"));
+        assertThat(fixed.status()).isEqualTo(200);
+        assertThat(sla.ticketSla(t.id(), ClientScope.everything()).problem()).isNull();
+        assertThat(sla.problems(ClientScope.of(List.of(client.id())), 10)).isEmpty();
+        assertThat(tickets.find(t.id(), ClientScope.everything()).orElseThrow().slaDueAt())
+                .isEqualTo(BusinessCalendar.of("Europe/Berlin", "mon-fri 09:00-17:00", java.util.Set.of())
+                        .add(t.createdAt(), Duration.ofMinutes(60)));
     }
 
     private void policy(long calendarId) {
