@@ -261,7 +261,7 @@ class RulesIntegrationTests {
                 tickets.find(id, ClientScope.everything()).orElseThrow().customerId());
 
         db.execute(
-                "update tickets.ticket set customer_wrote_at = now() - interval '2 hours',"
+                "update tickets.ticket set customer_waiting_since = now() - interval '2 hours',"
                         + " status_since = now() - interval '2 hours' where id = ?",
                 id);
         // Conditions only the first ticket meets.

@@ -105,11 +105,12 @@ public sealed interface Check {
         String anchor(TicketView t);
     }
 
-    /** The customer's latest message is older than this. */
+    /** The customer has been waiting for an answer longer than this (since their oldest unanswered message). */
     record CustomerWaiting(Duration longerThan) implements Elapsed {
         @Override
         public boolean test(Facts f) {
-            return !f.ticket().customerWroteAt().plus(longerThan).isAfter(f.now());
+            Instant since = f.ticket().customerWaitingSince();
+            return since != null && !since.plus(longerThan).isAfter(f.now());
         }
 
         @Override
@@ -120,7 +121,7 @@ public sealed interface Check {
 
         @Override
         public String anchor(TicketView t) {
-            return "customer:" + t.customerWroteAt();
+            return "customer:" + t.customerWaitingSince();
         }
     }
 
@@ -134,7 +135,11 @@ public sealed interface Check {
         @Override
         public TicketAging narrow(TicketAging w, Instant now) {
             return new TicketAging(
-                    w.clientId(), w.customerWroteBefore(), now.minus(longerThan), w.slaDueAfter(), w.slaDueBefore());
+                    w.clientId(),
+                    w.customerWaitingSinceBefore(),
+                    now.minus(longerThan),
+                    w.slaDueAfter(),
+                    w.slaDueBefore());
         }
 
         @Override
@@ -153,7 +158,8 @@ public sealed interface Check {
 
         @Override
         public TicketAging narrow(TicketAging w, Instant now) {
-            return new TicketAging(w.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), now, now.plus(within));
+            return new TicketAging(
+                    w.clientId(), w.customerWaitingSinceBefore(), w.statusSinceBefore(), now, now.plus(within));
         }
 
         @Override
@@ -173,7 +179,7 @@ public sealed interface Check {
         @Override
         public TicketAging narrow(TicketAging w, Instant now) {
             return new TicketAging(
-                    w.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
+                    w.clientId(), w.customerWaitingSinceBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
         }
 
         @Override
