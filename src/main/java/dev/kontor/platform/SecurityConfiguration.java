@@ -1,7 +1,9 @@
 package dev.kontor.platform;
 
 import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.SignInThrottle;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,12 +32,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, AccountManagement accounts, SignInThrottle throttle, JsonMapper json, Clock clock)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(accounts, throttle, json, clock), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                             HttpStatus.UNAUTHORIZED, "A valid API token is required: Authorization: Bearer <token>");
@@ -49,8 +55,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(
+    SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SignInThrottleFilter throttling = new SignInThrottleFilter(throttle);
+        http.addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/setup",
                                 "/assets/**",
@@ -64,8 +72,10 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(
-                        f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(throttling.successHandler())
+                        .failureHandler(throttling.failureHandler())
+                        .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(String.join(
                         "; ",

@@ -9,6 +9,8 @@ import dev.kontor.accounts.AccountCommands.UpdateUser;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.ApiTokenView;
 import dev.kontor.accounts.CurrentUser;
+import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.SignInThrottle.SignInLock;
 import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
 import dev.kontor.shared.NotFound;
@@ -35,9 +37,33 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountRestController {
 
     private final AccountManagement accounts;
+    private final SignInThrottle throttle;
 
-    AccountRestController(AccountManagement accounts) {
+    AccountRestController(AccountManagement accounts, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/sign-in-locks")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Accounts, addresses and API-token addresses locked now after repeated failures (admin)")
+    List<SignInLock> signInLocks() {
+        return throttle.locks();
+    }
+
+    @DeleteMapping("/sign-in-locks/{lockId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Lift a sign-in lock and forget its failures (admin)")
+    SignInLock unlock(@PathVariable long lockId) {
+        return throttle.unlock(lockId);
+    }
+
+    @DeleteMapping("/users/{id}/sign-in-lock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Let a locked-out user sign in again at once (admin)")
+    void unlockUser(@PathVariable long id) {
+        throttle.unlockUser(id);
     }
 
     @GetMapping("/me")

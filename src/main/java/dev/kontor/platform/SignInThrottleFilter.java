@@ -1,0 +1,65 @@
+package dev.kontor.platform;
+
+import dev.kontor.accounts.SignInThrottle;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Form sign-in throttling: a locked account or address is refused before its password is even checked (so a
+ * right guess during a lock tells nothing), failures are counted, and a success forgets the account's count.
+ * Every refusal leads to the same two messages whether or not the account exists.
+ */
+class SignInThrottleFilter extends OncePerRequestFilter {
+
+    private final SignInThrottle throttle;
+
+    SignInThrottleFilter(SignInThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod())
+                && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (throttle.signInLockedUntil(request.getParameter("username"), request.getRemoteAddr())
+                .isPresent()) {
+            response.sendRedirect(request.getContextPath() + "/login?locked");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    AuthenticationFailureHandler failureHandler() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            boolean locked = throttle.signInFailed(request.getParameter("username"), request.getRemoteAddr());
+            response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+        };
+    }
+
+    SavedRequestAwareAuthenticationSuccessHandler successHandler() {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws ServletException, IOException {
+                throttle.signedIn(request.getParameter("username"));
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+}
