@@ -2,6 +2,8 @@ package dev.kontor.accounts;
 
 import static dev.kontor.accounts.db.Tables.SIGN_IN_THROTTLE;
 
+import dev.kontor.audit.AuditKind;
+import dev.kontor.audit.AuditLog;
 import dev.kontor.shared.NotFound;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,12 +47,14 @@ public class SignInThrottle {
     private final Clock clock;
     private final SignInSettings settings;
     private final AccountManagement accounts;
+    private final AuditLog audit;
 
-    SignInThrottle(DSLContext db, Clock clock, SignInSettings settings, AccountManagement accounts) {
+    SignInThrottle(DSLContext db, Clock clock, SignInSettings settings, AccountManagement accounts, AuditLog audit) {
         this.db = db;
         this.clock = clock;
         this.settings = settings;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /** When the account or the address is locked, the later of their lock ends. */
@@ -65,13 +69,23 @@ public class SignInThrottle {
 
     /** Counts a failed sign-in against the account and the address; true when it locked either. */
     public boolean signInFailed(String email, String address) {
+        Long userId = userId(email);
+        audit.record(AuditKind.SIGN_IN_FAILED, null, userId, "as " + accountKey(email));
         boolean account = failed(Kind.ACCOUNT, accountKey(email), settings.maxAccountFailures(), settings.lockout());
         boolean source = failed(Kind.ADDRESS, key(address), settings.maxAddressFailures(), settings.lockout());
+        if (account) {
+            audit.record(AuditKind.LOCKED_OUT, null, userId, "account " + accountKey(email));
+        }
+        if (source) {
+            audit.record(AuditKind.LOCKED_OUT, null, null, "sign-in from address " + key(address));
+        }
         return account || source;
     }
 
     /** A successful sign-in forgets the account's failures (not the address's: anyone could sign in there). */
     public void signedIn(String email) {
+        Long userId = userId(email);
+        audit.record(AuditKind.SIGNED_IN, userId, userId, "with password");
         db.deleteFrom(SIGN_IN_THROTTLE)
                 .where(SIGN_IN_THROTTLE.KIND.eq(Kind.ACCOUNT.key()))
                 .and(SIGN_IN_THROTTLE.KEY.eq(accountKey(email)))
@@ -85,7 +99,11 @@ public class SignInThrottle {
 
     /** Counts a request with an unknown API token; true when it locked the address out of the API. */
     public boolean tokenFailed(String address) {
-        return failed(Kind.TOKEN, key(address), settings.maxTokenFailures(), settings.tokenLockout());
+        boolean locked = failed(Kind.TOKEN, key(address), settings.maxTokenFailures(), settings.tokenLockout());
+        if (locked) {
+            audit.record(AuditKind.LOCKED_OUT, null, null, "API tokens from address " + key(address));
+        }
+        return locked;
     }
 
     /** Every lock in force now, newest first. */
@@ -115,6 +133,10 @@ public class SignInThrottle {
                 .returning()
                 .fetchOptional()
                 .orElseThrow(() -> new NotFound("sign-in lock " + lockId));
+        audit.record(
+                AuditKind.UNLOCKED,
+                row.getKind().equals(Kind.ACCOUNT.key()) ? userId(row.getKey()) : null,
+                row.getKind() + " " + row.getKey());
         return new SignInLock(
                 row.getId(), Kind.fromKey(row.getKind()), row.getKey(), row.getFailures(), row.getLockedUntil());
     }
@@ -122,11 +144,15 @@ public class SignInThrottle {
     /** Lifts the lock on a user's account and forgets its failures; true when there was one. */
     public boolean unlockUser(long userId) {
         String email = accountKey(accounts.user(userId).email());
-        return db.deleteFrom(SIGN_IN_THROTTLE)
+        boolean unlocked = db.deleteFrom(SIGN_IN_THROTTLE)
                         .where(SIGN_IN_THROTTLE.KIND.eq(Kind.ACCOUNT.key()))
                         .and(SIGN_IN_THROTTLE.KEY.eq(email))
                         .execute()
                 > 0;
+        if (unlocked) {
+            audit.record(AuditKind.UNLOCKED, userId, "account " + email);
+        }
+        return unlocked;
     }
 
     /** Drops counts nobody needs any more: outside the window and not locked. */
@@ -196,6 +222,13 @@ public class SignInThrottle {
             return true;
         }
         return false;
+    }
+
+    private Long userId(String email) {
+        if (email == null || email.isBlank() || email.length() > MAX_KEY) {
+            return null;
+        }
+        return accounts.userByEmail(email).map(UserView::id).orElse(null);
     }
 
     private static String accountKey(String email) {

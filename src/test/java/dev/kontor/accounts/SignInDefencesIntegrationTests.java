@@ -52,6 +52,9 @@ class SignInDefencesIntegrationTests {
     @Autowired
     SignInSettings settings;
 
+    @Autowired
+    dev.kontor.audit.AuditLog audit;
+
     static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
@@ -263,6 +266,6 @@ class SignInDefencesIntegrationTests {
     }
 
     SignInThrottle at(Instant now) {
-        return new SignInThrottle(db, Clock.fixed(now, ZoneOffset.UTC), settings, accounts);
+        return new SignInThrottle(db, Clock.fixed(now, ZoneOffset.UTC), settings, accounts, audit);
     }
 }
