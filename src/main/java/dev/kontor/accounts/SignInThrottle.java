@@ -69,8 +69,13 @@ public class SignInThrottle {
 
     /** Counts a failed sign-in against the account and the address; true when it locked either. */
     public boolean signInFailed(String email, String address) {
+        return signInFailed(email, address, "as " + accountKey(email));
+    }
+
+    /** As {@link #signInFailed(String, String)}, saying what failed in the audit log. */
+    public boolean signInFailed(String email, String address, String what) {
         Long userId = userId(email);
-        audit.record(AuditKind.SIGN_IN_FAILED, null, userId, "as " + accountKey(email));
+        audit.record(AuditKind.SIGN_IN_FAILED, null, userId, what);
         boolean account = failed(Kind.ACCOUNT, accountKey(email), settings.maxAccountFailures(), settings.lockout());
         boolean source = failed(Kind.ADDRESS, key(address), settings.maxAddressFailures(), settings.lockout());
         if (account) {
@@ -84,8 +89,13 @@ public class SignInThrottle {
 
     /** A successful sign-in forgets the account's failures (not the address's: anyone could sign in there). */
     public void signedIn(String email) {
+        signedIn(email, "with password");
+    }
+
+    /** As {@link #signedIn(String)}, saying how in the audit log (e.g. with a second factor). */
+    public void signedIn(String email, String how) {
         Long userId = userId(email);
-        audit.record(AuditKind.SIGNED_IN, userId, userId, "with password");
+        audit.record(AuditKind.SIGNED_IN, userId, userId, how);
         db.deleteFrom(SIGN_IN_THROTTLE)
                 .where(SIGN_IN_THROTTLE.KIND.eq(Kind.ACCOUNT.key()))
                 .and(SIGN_IN_THROTTLE.KEY.eq(accountKey(email)))

@@ -2,6 +2,7 @@ package dev.kontor.platform;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.TwoFactorManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,9 +57,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle) throws Exception {
-        SignInThrottleFilter throttling = new SignInThrottleFilter(throttle);
+    SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle, TwoFactorManagement twoFactor) throws Exception {
+        SignInThrottleFilter throttling = new SignInThrottleFilter(throttle, twoFactor);
         http.addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorGate(), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/setup",

@@ -1,6 +1,7 @@
 package dev.kontor.platform;
 
 import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.TwoFactorManagement;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SignInThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
+    private final TwoFactorManagement twoFactor;
 
-    SignInThrottleFilter(SignInThrottle throttle) {
+    SignInThrottleFilter(SignInThrottle throttle, TwoFactorManagement twoFactor) {
         this.throttle = throttle;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -55,7 +58,23 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             public void onAuthenticationSuccess(
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws ServletException, IOException {
-                throttle.signedIn(request.getParameter("username"));
+                // A second sign-in in the same session starts clean (session fixation protection copies attributes).
+                request.getSession().removeAttribute(TwoFactorManagement.PENDING);
+                request.getSession().removeAttribute(TwoFactorManagement.ENROL);
+                String email = request.getParameter("username");
+                long userId = Long.parseLong(authentication.getName());
+                if (twoFactor.enabled(userId)) {
+                    // Signed in only once the second factor is given: the gate lets nothing else through.
+                    request.getSession().setAttribute(TwoFactorManagement.PENDING, email);
+                    getRedirectStrategy().sendRedirect(request, response, "/login/two-factor");
+                    return;
+                }
+                throttle.signedIn(email);
+                if (twoFactor.mustEnrol(userId)) {
+                    request.getSession().setAttribute(TwoFactorManagement.ENROL, Boolean.TRUE);
+                    getRedirectStrategy().sendRedirect(request, response, "/account/two-factor");
+                    return;
+                }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };

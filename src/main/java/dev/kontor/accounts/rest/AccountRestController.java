@@ -12,6 +12,7 @@ import dev.kontor.accounts.CurrentUser;
 import dev.kontor.accounts.SignInThrottle;
 import dev.kontor.accounts.SignInThrottle.SignInLock;
 import dev.kontor.accounts.TeamView;
+import dev.kontor.accounts.TwoFactorManagement;
 import dev.kontor.accounts.UserView;
 import dev.kontor.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,10 +39,12 @@ class AccountRestController {
 
     private final AccountManagement accounts;
     private final SignInThrottle throttle;
+    private final TwoFactorManagement twoFactor;
 
-    AccountRestController(AccountManagement accounts, SignInThrottle throttle) {
+    AccountRestController(AccountManagement accounts, SignInThrottle throttle, TwoFactorManagement twoFactor) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/sign-in-locks")
@@ -56,6 +59,20 @@ class AccountRestController {
     @Operation(summary = "Lift a sign-in lock and forget its failures (admin)")
     SignInLock unlock(@PathVariable long lockId) {
         return throttle.unlock(lockId);
+    }
+
+    @GetMapping("/users/{id}/two-factor")
+    @Operation(summary = "Whether the user signs in with a second factor, and how many recovery codes are left")
+    TwoFactorManagement.Status twoFactor(CurrentUser user, @PathVariable long id) {
+        return twoFactor.status(ownOrAdmin(user, id));
+    }
+
+    @DeleteMapping("/users/{id}/two-factor")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Turn a user's second factor off, e.g. after a lost phone; they can set it up again (admin)")
+    void resetTwoFactor(@PathVariable long id) {
+        twoFactor.reset(id);
     }
 
     @DeleteMapping("/users/{id}/sign-in-lock")

@@ -9,6 +9,7 @@ import dev.kontor.accounts.AccountCommands.UpdateUser;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.Role;
 import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.TwoFactorManagement;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.shared.ClientScope;
@@ -32,11 +33,17 @@ class AdminUsersController {
     private final AccountManagement accounts;
     private final ClientManagement clients;
     private final SignInThrottle throttle;
+    private final TwoFactorManagement twoFactor;
 
-    AdminUsersController(AccountManagement accounts, ClientManagement clients, SignInThrottle throttle) {
+    AdminUsersController(
+            AccountManagement accounts,
+            ClientManagement clients,
+            SignInThrottle throttle,
+            TwoFactorManagement twoFactor) {
         this.accounts = accounts;
         this.clients = clients;
         this.throttle = throttle;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/admin/users")
@@ -69,12 +76,19 @@ class AdminUsersController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("tokens", accounts.apiTokens(id));
         model.addAttribute("lock", throttle.lockOf(id).orElse(null));
+        model.addAttribute("twoFactor", twoFactor.status(id));
         return "admin/user";
     }
 
     @PostMapping("/admin/users/{id}/unlock")
     String unlockUser(@PathVariable long id) {
         throttle.unlockUser(id);
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/two-factor/reset")
+    String resetTwoFactor(@PathVariable long id) {
+        twoFactor.reset(id);
         return "redirect:/admin/users/" + id;
     }
 
