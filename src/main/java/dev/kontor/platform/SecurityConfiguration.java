@@ -1,11 +1,13 @@
 package dev.kontor.platform;
 
 import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.ExternalSignIn;
 import dev.kontor.accounts.SignInThrottle;
 import dev.kontor.accounts.TwoFactorManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -57,7 +60,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, SignInThrottle throttle, TwoFactorManagement twoFactor) throws Exception {
+    SecurityFilterChain ui(
+            HttpSecurity http,
+            SignInThrottle throttle,
+            TwoFactorManagement twoFactor,
+            ExternalSignIn external,
+            ObjectProvider<ClientRegistrationRepository> providers)
+            throws Exception {
         SignInThrottleFilter throttling = new SignInThrottleFilter(throttle, twoFactor);
         http.addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SecondFactorGate(), AuthorizationFilter.class)
@@ -91,6 +100,15 @@ class SecurityConfiguration {
                                 "frame-ancestors 'none'",
                                 "base-uri 'self'",
                                 "form-action 'self'")))));
+        // OpenID Connect only when providers are configured (spring.security.oauth2.client.registration.*). No
+        // AuthenticationManager bean of our own: it would hide the OIDC login provider.
+        if (providers.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new KontorOidcUserService(external)))
+                    .successHandler(throttling.successHandler())
+                    .failureHandler((request, response, e) ->
+                            response.sendRedirect(request.getContextPath() + "/login?oidc-error")));
+        }
         return http.build();
     }
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -61,16 +63,23 @@ class SignInThrottleFilter extends OncePerRequestFilter {
                 // A second sign-in in the same session starts clean (session fixation protection copies attributes).
                 request.getSession().removeAttribute(TwoFactorManagement.PENDING);
                 request.getSession().removeAttribute(TwoFactorManagement.ENROL);
-                String email = request.getParameter("username");
+                boolean external = authentication instanceof OAuth2AuthenticationToken;
+                String email = authentication.getPrincipal() instanceof OidcUser oidc
+                        ? oidc.getEmail()
+                        : request.getParameter("username");
+                String how = authentication instanceof OAuth2AuthenticationToken token
+                        ? "with OpenID Connect " + token.getAuthorizedClientRegistrationId()
+                        : "with password";
                 long userId = Long.parseLong(authentication.getName());
-                if (twoFactor.enabled(userId)) {
+                // The provider's own second factor applies to OpenID Connect sign-ins.
+                if (!external && twoFactor.enabled(userId)) {
                     // Signed in only once the second factor is given: the gate lets nothing else through.
                     request.getSession().setAttribute(TwoFactorManagement.PENDING, email);
                     getRedirectStrategy().sendRedirect(request, response, "/login/two-factor");
                     return;
                 }
-                throttle.signedIn(email);
-                if (twoFactor.mustEnrol(userId)) {
+                throttle.signedIn(email, how);
+                if (!external && twoFactor.mustEnrol(userId)) {
                     request.getSession().setAttribute(TwoFactorManagement.ENROL, Boolean.TRUE);
                     getRedirectStrategy().sendRedirect(request, response, "/account/two-factor");
                     return;
