@@ -16,6 +16,8 @@ import dev.kontor.accounts.AccountCommands.UpdateTeam;
 import dev.kontor.accounts.AccountCommands.UpdateUser;
 import dev.kontor.accounts.db.tables.records.AppUserRecord;
 import dev.kontor.accounts.db.tables.records.TeamRecord;
+import dev.kontor.audit.AuditKind;
+import dev.kontor.audit.AuditLog;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.EmailAddress;
@@ -51,12 +53,14 @@ public class AccountManagement {
     private final Clock clock;
     private final PasswordEncoder passwords;
     private final ClientManagement clients;
+    private final AuditLog audit;
 
-    AccountManagement(DSLContext db, Clock clock, PasswordEncoder passwords, ClientManagement clients) {
+    AccountManagement(DSLContext db, Clock clock, PasswordEncoder passwords, ClientManagement clients, AuditLog audit) {
         this.db = db;
         this.clock = clock;
         this.passwords = passwords;
         this.clients = clients;
+        this.audit = audit;
     }
 
     public UserView createUser(CreateUser command) {
@@ -73,6 +77,7 @@ public class AccountManagement {
         } catch (DuplicateKeyException e) {
             throw InvalidInput.of("email", "is already used by another user");
         }
+        audit.record(AuditKind.USER_CREATED, user.getId(), user.getEmail() + ", role " + user.getRole());
         replaceLanguages(user.getId(), command.languages());
         if (command.clientIds() != null) {
             command.clientIds().forEach(clientId -> grant(user.getId(), clientId));
@@ -88,6 +93,10 @@ public class AccountManagement {
             user.setLocale(command.locale());
         }
         user.setActive(command.active());
+        String changes = changes(user);
+        if (!changes.isEmpty()) {
+            audit.record(AuditKind.USER_CHANGED, id, changes);
+        }
         user.store();
         if (command.languages() != null) {
             replaceLanguages(id, command.languages());
@@ -99,6 +108,7 @@ public class AccountManagement {
         AppUserRecord user = userRecord(id);
         user.setPasswordHash(passwords.encode(password));
         user.store();
+        audit.record(AuditKind.PASSWORD_SET, id, user.getEmail());
     }
 
     public void grant(long userId, long clientId) {
@@ -106,19 +116,25 @@ public class AccountManagement {
         if (clients.client(clientId).isEmpty()) {
             throw InvalidInput.of("clientId", "unknown client");
         }
-        db.insertInto(CLIENT_ACCESS)
+        int granted = db.insertInto(CLIENT_ACCESS)
                 .set(CLIENT_ACCESS.USER_ID, userId)
                 .set(CLIENT_ACCESS.CLIENT_ID, clientId)
                 .set(CLIENT_ACCESS.GRANTED_AT, clock.instant())
                 .onConflictDoNothing()
                 .execute();
+        if (granted > 0) {
+            audit.record(AuditKind.ACCESS_GRANTED, userId, "client " + clientId);
+        }
     }
 
     public void revoke(long userId, long clientId) {
         userRecord(userId);
-        db.deleteFrom(CLIENT_ACCESS)
+        int revoked = db.deleteFrom(CLIENT_ACCESS)
                 .where(CLIENT_ACCESS.USER_ID.eq(userId).and(CLIENT_ACCESS.CLIENT_ID.eq(clientId)))
                 .execute();
+        if (revoked > 0) {
+            audit.record(AuditKind.ACCESS_REVOKED, userId, "client " + clientId);
+        }
     }
 
     /** Grants exactly these clients: new ones are granted, missing ones revoked. */
@@ -251,6 +267,7 @@ public class AccountManagement {
             throw InvalidInput.of("name", "is already used by another team");
         }
         replaceMembers(team.getId(), command.memberIds());
+        audit.record(AuditKind.TEAM_CHANGED, null, "team " + team.getId() + " created: " + team.getName());
         return team(team.getId());
     }
 
@@ -266,6 +283,7 @@ public class AccountManagement {
         if (command.memberIds() != null) {
             replaceMembers(id, command.memberIds());
         }
+        audit.record(AuditKind.TEAM_CHANGED, null, "team " + id + " changed: " + team.getName());
         return team(id);
     }
 
@@ -308,6 +326,7 @@ public class AccountManagement {
         if (deleted == 0) {
             throw new NotFound("API token " + tokenId);
         }
+        audit.record(AuditKind.TOKEN_REVOKED, userId, "token " + tokenId);
     }
 
     @Transactional(readOnly = true)
@@ -352,7 +371,20 @@ public class AccountManagement {
         record.setTokenSha256(sha256(token));
         record.setCreatedAt(clock.instant());
         record.store();
+        audit.record(AuditKind.TOKEN_CREATED, userId, "token " + record.getId() + ": " + name);
         return new ApiTokenView(record.getId(), userId, name, record.getCreatedAt(), null, token);
+    }
+
+    private static String changes(AppUserRecord user) {
+        List<String> changed = new java.util.ArrayList<>();
+        for (var field : user.fields()) {
+            if (user.changed(field)
+                    && !field.equals(APP_USER.PASSWORD_HASH)
+                    && !java.util.Objects.equals(user.original(field), user.get(field))) {
+                changed.add(field.getName() + " " + user.original(field) + " → " + user.get(field));
+            }
+        }
+        return String.join(", ", changed);
     }
 
     private AppUserRecord userRecord(long id) {

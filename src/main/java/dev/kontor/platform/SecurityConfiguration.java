@@ -1,8 +1,13 @@
 package dev.kontor.platform;
 
 import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.ExternalSignIn;
+import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.TwoFactorManagement;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +20,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,14 +37,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, AccountManagement accounts, SignInThrottle throttle, JsonMapper json, Clock clock)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.disable())
                 // HSTS comes from ProxyAndHeadersFilter, for every response and from one setting.
                 .headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.disable()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(accounts, throttle, json, clock), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                             HttpStatus.UNAUTHORIZED, "A valid API token is required: Authorization: Bearer <token>");
@@ -51,8 +62,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(
+    SecurityFilterChain ui(
+            HttpSecurity http,
+            SignInThrottle throttle,
+            TwoFactorManagement twoFactor,
+            ExternalSignIn external,
+            ObjectProvider<ClientRegistrationRepository> providers)
+            throws Exception {
+        SignInThrottleFilter throttling = new SignInThrottleFilter(throttle, twoFactor);
+        http.addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorGate(), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/setup",
                                 "/assets/**",
@@ -66,8 +86,10 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(
-                        f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(throttling.successHandler())
+                        .failureHandler(throttling.failureHandler())
+                        .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.disable())
                         .contentSecurityPolicy(c -> c.policyDirectives(String.join(
@@ -81,6 +103,15 @@ class SecurityConfiguration {
                                         "frame-ancestors 'none'",
                                         "base-uri 'self'",
                                         "form-action 'self'")))));
+        // OpenID Connect only when providers are configured (spring.security.oauth2.client.registration.*). No
+        // AuthenticationManager bean of our own: it would hide the OIDC login provider.
+        if (providers.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new KontorOidcUserService(external)))
+                    .successHandler(throttling.successHandler())
+                    .failureHandler((request, response, e) ->
+                            response.sendRedirect(request.getContextPath() + "/login?oidc-error")));
+        }
         return http.build();
     }
 

@@ -3,6 +3,11 @@ package dev.kontor.web;
 import dev.kontor.accounts.AccountCommands.FirstAdmin;
 import dev.kontor.accounts.AccountManagement;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,14 +19,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class SignInController {
 
-    private final AccountManagement accounts;
+    /** An OpenID Connect provider offered on the sign-in page. */
+    record Provider(String id, String name) {}
 
-    SignInController(AccountManagement accounts) {
+    private final AccountManagement accounts;
+    private final List<Provider> providers;
+
+    SignInController(AccountManagement accounts, ObjectProvider<ClientRegistrationRepository> registrations) {
         this.accounts = accounts;
+        List<Provider> found = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+            for (Object r : all) {
+                if (r instanceof ClientRegistration c) {
+                    found.add(new Provider(c.getRegistrationId(), c.getClientName()));
+                }
+            }
+        }
+        this.providers = List.copyOf(found);
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("providers", providers);
         return accounts.hasUsers() ? "login" : "redirect:/setup";
     }
 

@@ -5,6 +5,7 @@
             "clients",
             "customers",
             "accounts",
+            "audit",
             "channels",
             "orders",
             "triage",

@@ -9,7 +9,10 @@ import dev.kontor.accounts.AccountCommands.UpdateUser;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.ApiTokenView;
 import dev.kontor.accounts.CurrentUser;
+import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.SignInThrottle.SignInLock;
 import dev.kontor.accounts.TeamView;
+import dev.kontor.accounts.TwoFactorManagement;
 import dev.kontor.accounts.UserView;
 import dev.kontor.shared.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,9 +38,49 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountRestController {
 
     private final AccountManagement accounts;
+    private final SignInThrottle throttle;
+    private final TwoFactorManagement twoFactor;
 
-    AccountRestController(AccountManagement accounts) {
+    AccountRestController(AccountManagement accounts, SignInThrottle throttle, TwoFactorManagement twoFactor) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.twoFactor = twoFactor;
+    }
+
+    @GetMapping("/sign-in-locks")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Accounts, addresses and API-token addresses locked now after repeated failures (admin)")
+    List<SignInLock> signInLocks() {
+        return throttle.locks();
+    }
+
+    @DeleteMapping("/sign-in-locks/{lockId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Lift a sign-in lock and forget its failures (admin)")
+    SignInLock unlock(@PathVariable long lockId) {
+        return throttle.unlock(lockId);
+    }
+
+    @GetMapping("/users/{id}/two-factor")
+    @Operation(summary = "Whether the user signs in with a second factor, and how many recovery codes are left")
+    TwoFactorManagement.Status twoFactor(CurrentUser user, @PathVariable long id) {
+        return twoFactor.status(ownOrAdmin(user, id));
+    }
+
+    @DeleteMapping("/users/{id}/two-factor")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Turn a user's second factor off, e.g. after a lost phone; they can set it up again (admin)")
+    void resetTwoFactor(@PathVariable long id) {
+        twoFactor.reset(id);
+    }
+
+    @DeleteMapping("/users/{id}/sign-in-lock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Let a locked-out user sign in again at once (admin)")
+    void unlockUser(@PathVariable long id) {
+        throttle.unlockUser(id);
     }
 
     @GetMapping("/me")

@@ -8,6 +8,8 @@ import dev.kontor.accounts.AccountCommands.UpdateTeam;
 import dev.kontor.accounts.AccountCommands.UpdateUser;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.Role;
+import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.TwoFactorManagement;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.shared.ClientScope;
@@ -30,10 +32,18 @@ class AdminUsersController {
 
     private final AccountManagement accounts;
     private final ClientManagement clients;
+    private final SignInThrottle throttle;
+    private final TwoFactorManagement twoFactor;
 
-    AdminUsersController(AccountManagement accounts, ClientManagement clients) {
+    AdminUsersController(
+            AccountManagement accounts,
+            ClientManagement clients,
+            SignInThrottle throttle,
+            TwoFactorManagement twoFactor) {
         this.accounts = accounts;
         this.clients = clients;
+        this.throttle = throttle;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/admin/users")
@@ -44,6 +54,7 @@ class AdminUsersController {
         model.addAttribute("users", accounts.users());
         model.addAttribute("clients", clients.clients(ClientScope.everything()));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("locks", throttle.locks());
         return "admin/users";
     }
 
@@ -64,7 +75,27 @@ class AdminUsersController {
         model.addAttribute("clients", clients.clients(ClientScope.everything()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("tokens", accounts.apiTokens(id));
+        model.addAttribute("lock", throttle.lockOf(id).orElse(null));
+        model.addAttribute("twoFactor", twoFactor.status(id));
         return "admin/user";
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlockUser(@PathVariable long id) {
+        throttle.unlockUser(id);
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/two-factor/reset")
+    String resetTwoFactor(@PathVariable long id) {
+        twoFactor.reset(id);
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/sign-in-locks/{lockId}/unlock")
+    String unlock(@PathVariable long lockId) {
+        throttle.unlock(lockId);
+        return "redirect:/admin/users";
     }
 
     @PostMapping("/admin/users/{id}")

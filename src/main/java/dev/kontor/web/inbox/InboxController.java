@@ -1,6 +1,8 @@
 package dev.kontor.web.inbox;
 
 import dev.kontor.accounts.CurrentUser;
+import dev.kontor.audit.AuditKind;
+import dev.kontor.audit.AuditLog;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.tickets.InboxPage;
 import dev.kontor.tickets.TicketManagement;
@@ -25,11 +27,13 @@ class InboxController {
     private final TicketManagement tickets;
     private final ClientManagement clients;
     private final TicketRows rows;
+    private final AuditLog audit;
 
-    InboxController(TicketManagement tickets, ClientManagement clients, TicketRows rows) {
+    InboxController(TicketManagement tickets, ClientManagement clients, TicketRows rows, AuditLog audit) {
         this.tickets = tickets;
         this.clients = clients;
         this.rows = rows;
+        this.audit = audit;
     }
 
     @GetMapping("/")
@@ -105,6 +109,11 @@ class InboxController {
             cursor = page.nextCursor();
         } while (cursor != null && written < EXPORT_LIMIT);
         out.flush();
+        audit.record(
+                AuditKind.EXPORTED,
+                null,
+                "tickets.csv, " + written + " rows (view " + filter.view() + ", client " + filter.client() + ", status "
+                        + filter.status() + ", search " + filter.q() + ")");
     }
 
     /** Quotes a CSV field, and defuses spreadsheet formulas (a subject starting with "=" stays text). */
