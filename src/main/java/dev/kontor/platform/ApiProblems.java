@@ -18,6 +18,7 @@ import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -65,7 +66,12 @@ class ApiProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldError(e.getName(), "has an invalid value")));
+        return invalid(List.of(new FieldError(e.getName(), InputErrors.mismatch(e))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -75,8 +81,11 @@ class ApiProblems {
                 return tooLarge(tooLarge);
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape" + where(e));
+        FieldError field = InputErrors.unreadable(e);
+        if (field != null) {
+            return invalid(List.of(field));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, InputErrors.notJson(e));
         problem.setTitle("Unreadable request body");
         return problem;
     }
@@ -157,21 +166,10 @@ class ApiProblems {
 
     private static List<FieldError> fieldErrors(BindException e) {
         List<FieldError> errors = new java.util.ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(
+                        f.getField(), f.isBindingFailure() ? InputErrors.bindingFailure(f) : f.getDefaultMessage())));
         e.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
         return errors;
-    }
-
-    private static String where(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof tools.jackson.databind.DatabindException d
-                && !d.getPath().isEmpty()) {
-            String path = d.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b)
-                    .orElse("");
-            return " (at '" + path + "')";
-        }
-        return "";
     }
 }
