@@ -65,8 +65,8 @@ public final class BusinessCalendar {
             if (!m.matches() || !DAYS.contains(m.group(1)) || (m.group(2) != null && !DAYS.contains(m.group(2)))) {
                 throw InvalidInput.of("hours", "cannot read '" + part.strip() + "' (write e.g. mon-fri 09:00-18:00)");
             }
-            LocalTime start = LocalTime.parse(pad(m.group(3)));
-            LocalTime end = m.group(4).equals("24:00") ? LocalTime.MAX : LocalTime.parse(pad(m.group(4)));
+            LocalTime start = time(m.group(3), part);
+            LocalTime end = m.group(4).equals("24:00") ? LocalTime.MAX : time(m.group(4), part);
             if (!end.isAfter(start)) {
                 throw InvalidInput.of("hours", "'" + part.strip() + "' ends before it starts");
             }
@@ -89,6 +89,15 @@ public final class BusinessCalendar {
 
     private static String pad(String time) {
         return time.length() == 4 ? "0" + time : time;
+    }
+
+    /** A clock time of the hours; 25:00 or 09:60 is a field error, not a parse exception. */
+    private static LocalTime time(String text, String part) {
+        try {
+            return LocalTime.parse(pad(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidInput.of("hours", "'" + part.strip() + "' has a time out of range (" + text + ")");
+        }
     }
 
     public ZoneId zone() {
