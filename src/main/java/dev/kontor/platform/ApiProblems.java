@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -72,6 +73,19 @@ class ApiProblems {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return invalid(List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    /** The server could not decode a query or form parameter (bytes that are not UTF-8, too many parameters). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        FieldError field = InputErrors.undecodable(e);
+        if (field != null) {
+            return invalid(List.of(field));
+        }
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request's parameters cannot be read");
+        problem.setTitle("Invalid input");
+        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,7 +1,10 @@
 package dev.kontor.platform;
 
 import dev.kontor.shared.FieldError;
+import dev.kontor.shared.Text;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -40,6 +43,19 @@ final class InputErrors {
             }
         }
         return null;
+    }
+
+    private static final Pattern UNDECODABLE =
+            Pattern.compile("Character decoding failed\\. Parameter \\[([^\\]]{1,200})\\]");
+
+    /** The parameter the server could not decode as UTF-8, named from the server's message; null if none. */
+    static FieldError undecodable(RuntimeException e) {
+        Matcher m = UNDECODABLE.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return null;
+        }
+        String name = Text.clean(m.group(1));
+        return new FieldError(name, "is not valid UTF-8");
     }
 
     /** The detail for a body that is not JSON: where it broke, without echoing the input. */

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -27,6 +30,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class UiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(UiProblems.class);
+
+    /** How Tomcat names a parameter it could not decode. */
+    private static final Pattern UNDECODABLE =
+            Pattern.compile("Character decoding failed\\. Parameter \\[([^\\]]{1,200})\\]");
 
     private final MessageSource messages;
 
@@ -72,6 +79,17 @@ class UiProblems {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String typeMismatch(Model model, MethodArgumentTypeMismatchException e, Locale locale) {
         model.addAttribute("errors", List.of(new FieldError(e.getName(), mismatch(e, locale))));
+        return "error/invalid";
+    }
+
+    /** A form field or query parameter the server could not decode (bytes that are not UTF-8). */
+    @ExceptionHandler(InvalidParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String undecodable(Model model, InvalidParameterException e, Locale locale) {
+        Matcher m = UNDECODABLE.matcher(String.valueOf(e.getMessage()));
+        String field = m.find() ? Text.clean(m.group(1)) : "?";
+        model.addAttribute(
+                "errors", List.of(new FieldError(field, messages.getMessage("error.input.unstorable", null, locale))));
         return "error/invalid";
     }
 

@@ -253,6 +253,42 @@ class BadInputIntegrationTests {
         assertThat(tickets.details(ticket, ClientScope.everything()).messages()).hasSize(1);
     }
 
+    @Test
+    void anHtmxFormFieldThatIsNotUtf8IsA400NamingTheField() throws Exception {
+        long ticket = fixtures.ticket(store, "Htmx bytes", "Hello", null).ticketId();
+        Browser browser = new Browser(port);
+        browser.signIn(agent.email(), TestFixtures.PASSWORD);
+        String token = browser.csrfToken("/tickets/" + ticket);
+
+        HttpResponse<String> r = browser.postForm(
+                "/tickets/" + ticket + "/note",
+                "body=Hi%F4%90%80%80there",
+                "HX-Request",
+                "true",
+                "X-CSRF-TOKEN",
+                token);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("<strong>body</strong>");
+        assertThat(tickets.details(ticket, ClientScope.everything()).messages()).hasSize(1);
+    }
+
+    @Test
+    void aQueryParameterThatIsNotUtf8IsA400NamingIt() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tickets?q=a%C0%80b"))
+                                .header("Authorization", "Bearer " + fixtures.token(agent))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        JsonNode error =
+                JsonMapper.builder().build().readTree(r.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("q");
+        assertThat(error.get("message").asString()).isEqualTo("is not valid UTF-8");
+    }
+
     /** A signed-in session over real HTTP, for what MockMvc cannot show: the server's own decoding of bytes. */
     static final class Browser {
         private final String base;
@@ -289,13 +325,14 @@ class BadInputIntegrationTests {
             return m.group(1);
         }
 
-        HttpResponse<String> postForm(String path, String form) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.ISO_8859_1))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.ISO_8859_1));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
