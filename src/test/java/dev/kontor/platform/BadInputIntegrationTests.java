@@ -13,6 +13,7 @@ import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.customers.CustomerManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,9 @@ class BadInputIntegrationTests {
 
     @Autowired
     ClientManagement clients;
+
+    @Autowired
+    CustomerManagement customers;
 
     @LocalServerPort
     int port;
@@ -192,6 +196,18 @@ class BadInputIntegrationTests {
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().get("detail").asString()).startsWith("The request body is not valid JSON");
         assertThat(onlyError(wrongShape).get("field").asString()).isEqualTo("body");
+    }
+
+    @Test
+    void textFromAChannelIsCleanedAndKeptNotRefused() {
+        var customer = customers.resolve(client.id(), "mirakl", "buyer\u0000-" + store.key(), "Bu\u0000yer");
+        long ticket = fixtures.ticket(store, "Sub\u0000ject", "Where\u0000 is \uD800it?", null)
+                .ticketId();
+
+        var details = tickets.details(ticket, ClientScope.everything());
+        assertThat(customer.displayName()).isEqualTo("Buyer");
+        assertThat(details.ticket().subject()).isEqualTo("Subject");
+        assertThat(details.messages().get(0).bodyText()).isEqualTo("Where is \uFFFDit?");
     }
 
     @Test
