@@ -103,7 +103,7 @@ final class InputErrors {
                 return "must be true or false";
             }
             if (d instanceof InvalidFormatException) {
-                return "is not a valid " + describe(type);
+                return "is not " + describe(type);
             }
             return "must be " + describe(type);
         }
@@ -133,7 +133,7 @@ final class InputErrors {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
-        return "is not a valid " + describe(type);
+        return "is not " + describe(type);
     }
 
     /** The message of a form or query field that did not bind (a conversion failure, not a constraint). */
