@@ -49,7 +49,11 @@ public @interface KontorIntegrationTest {
                                         "kontor.channels.dispatch-interval",
                                         "1h",
                                         "kontor.mirakl.read-timeout",
-                                        "2s")));
+                                        "2s",
+                                        // The reverse proxy of the forwarded-header tests: they connect from
+                                        // this loopback address; everyone else (127.0.0.1) is not trusted.
+                                        "kontor.http.trusted-proxies",
+                                        "127.0.0.2")));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -23,7 +23,13 @@ public final class MailboxCommands {
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
-            boolean plusAddressing) {}
+            Boolean plusAddressing) {
+
+        /** Plus addressing is optional: left out, it is off. */
+        public CreateMailbox {
+            plusAddressing = Boolean.TRUE.equals(plusAddressing);
+        }
+    }
 
     /** A blank password keeps the stored one, so the edit form never has to show it. */
     public record UpdateMailbox(
@@ -34,8 +40,13 @@ public final class MailboxCommands {
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
-            boolean plusAddressing,
-            @NotNull Boolean active) {}
+            Boolean plusAddressing,
+            @NotNull Boolean active) {
+
+        public UpdateMailbox {
+            plusAddressing = Boolean.TRUE.equals(plusAddressing);
+        }
+    }
 
     public record MailServer(
             @NotBlank @Size(max = 253) @Pattern(regexp = "[A-Za-z0-9.:\\-\\[\\]]+", message = "is not a host name")

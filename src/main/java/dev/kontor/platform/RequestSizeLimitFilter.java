@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sends one, and by counting bytes for chunked bodies.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final HttpSettings settings;

@@ -197,17 +197,21 @@ public class RuleManagement {
                 r.updatedAt());
     }
 
+    /**
+     * The user's latest notifications about tickets of clients the {@code scope} (the reader's grants now)
+     * permits: a grant revoked after delivery hides what was sent under it.
+     */
     @Transactional(readOnly = true)
-    public List<Notification> notifications(long userId, int limit) {
+    public List<Notification> notifications(long userId, ClientScope scope, int limit) {
         var rows = db.selectFrom(NOTIFICATION)
-                .where(NOTIFICATION.USER_ID.eq(userId))
+                .where(NOTIFICATION.USER_ID.eq(userId).and(readable(scope)))
                 .orderBy(NOTIFICATION.ID.desc())
                 .limit(limit)
                 .fetch();
         Map<Long, Long> numbers = new java.util.HashMap<>();
         for (var n : rows) {
             if (n.getTicketId() != null && !numbers.containsKey(n.getTicketId())) {
-                tickets.find(n.getTicketId(), ClientScope.everything()).ifPresent(t -> numbers.put(t.id(), t.number()));
+                tickets.find(n.getTicketId(), scope).ifPresent(t -> numbers.put(t.id(), t.number()));
             }
         }
         return rows.stream()
@@ -223,15 +227,37 @@ public class RuleManagement {
     }
 
     @Transactional(readOnly = true)
-    public int unreadNotifications(long userId) {
-        return db.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()));
+    public int unreadNotifications(long userId, ClientScope scope) {
+        return db.fetchCount(
+                NOTIFICATION,
+                NOTIFICATION
+                        .USER_ID
+                        .eq(userId)
+                        .and(NOTIFICATION.READ_AT.isNull())
+                        .and(readable(scope)));
     }
 
-    public void markNotificationsRead(long userId) {
+    /** Marks read what the reader was shown: notifications hidden by a revoked grant stay as they were. */
+    public void markNotificationsRead(long userId, ClientScope scope) {
         db.update(NOTIFICATION)
                 .set(NOTIFICATION.READ_AT, clock.instant())
-                .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()))
+                .where(NOTIFICATION
+                        .USER_ID
+                        .eq(userId)
+                        .and(NOTIFICATION.READ_AT.isNull())
+                        .and(readable(scope)))
                 .execute();
+    }
+
+    private static org.jooq.Condition readable(ClientScope scope) {
+        if (scope.all()) {
+            return org.jooq.impl.DSL.noCondition();
+        }
+        return NOTIFICATION
+                .CLIENT_ID
+                .isNull()
+                .and(NOTIFICATION.TICKET_ID.isNull())
+                .or(NOTIFICATION.CLIENT_ID.in(scope.clientIds()));
     }
 
     private static RuleFiring.Outcome outcome(String s) {

@@ -4,15 +4,5 @@
  * least loaded, language skill) to available agents, and the record of what fired on each ticket.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {
-            "tickets",
-            "triage",
-            "sla",
-            "orders",
-            "channels",
-            "clients",
-            "customers",
-            "accounts",
-            "shared"
-        })
+        allowedDependencies = {"tickets", "triage", "sla", "orders", "clients", "customers", "accounts", "shared"})
 package dev.kontor.rules;

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 public final class BusinessCalendar {
 
     private static final Pattern RULE = Pattern.compile(
-            "^\\s*([a-z]{3})(?:\\s*-\\s*([a-z]{3}))?\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2}|24:00)\\s*$");
+            "^\\s*([a-z]{3})(?:\\s*-\\s*([a-z]{3}))?\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})\\s*$");
+    private static final int MAX_SPEC = 2000;
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     private final ZoneId zone;
@@ -47,13 +49,20 @@ public final class BusinessCalendar {
         return new BusinessCalendar(ZoneId.of("UTC"), true, Map.of(), Set.of());
     }
 
-    /** Parses {@code hours} ("mon-fri 09:00-18:00; sat 10:00-14:00"); an end of 24:00 means midnight. */
+    /**
+     * Parses {@code hours} ("mon-fri 09:00-18:00; sat 10:00-14:00"); an end of 24:00 means midnight. Times that
+     * overlap or repeat on a day are merged, so no minute counts twice. Malformed input throws {@link InvalidInput}
+     * naming the field ({@code hours} or {@code timeZone}); nothing else escapes.
+     */
     public static BusinessCalendar of(String zoneId, String hoursSpec, Set<LocalDate> holidays) {
         ZoneId zone;
         try {
-            zone = ZoneId.of(zoneId);
+            zone = ZoneId.of(zoneId == null ? "" : zoneId.strip());
         } catch (RuntimeException e) {
             throw InvalidInput.of("timeZone", "unknown time zone '" + zoneId + "'");
+        }
+        if (hoursSpec != null && hoursSpec.length() > MAX_SPEC) {
+            throw InvalidInput.of("hours", "is longer than " + MAX_SPEC + " characters");
         }
         Map<DayOfWeek, List<LocalTime[]>> hours = new EnumMap<>(DayOfWeek.class);
         for (String part :
@@ -65,8 +74,8 @@ public final class BusinessCalendar {
             if (!m.matches() || !DAYS.contains(m.group(1)) || (m.group(2) != null && !DAYS.contains(m.group(2)))) {
                 throw InvalidInput.of("hours", "cannot read '" + part.strip() + "' (write e.g. mon-fri 09:00-18:00)");
             }
-            LocalTime start = time(m.group(3), part);
-            LocalTime end = m.group(4).equals("24:00") ? LocalTime.MAX : time(m.group(4), part);
+            LocalTime start = time(m.group(3), false);
+            LocalTime end = time(m.group(4), true);
             if (!end.isAfter(start)) {
                 throw InvalidInput.of("hours", "'" + part.strip() + "' ends before it starts");
             }
@@ -83,21 +92,41 @@ public final class BusinessCalendar {
         if (hours.isEmpty()) {
             throw InvalidInput.of("hours", "needs at least one opening time");
         }
-        hours.values().forEach(list -> list.sort(Comparator.comparing(i -> i[0])));
+        hours.replaceAll((day, list) -> merged(list));
         return new BusinessCalendar(zone, false, hours, holidays);
     }
 
-    private static String pad(String time) {
-        return time.length() == 4 ? "0" + time : time;
+    /** "9:00", "09:30", and "24:00" as an end (midnight); anything past 23:59 or with minutes over 59 is refused. */
+    private static LocalTime time(String text, boolean end) {
+        int colon = text.indexOf(':');
+        int hour = Integer.parseInt(text.substring(0, colon));
+        int minute = Integer.parseInt(text.substring(colon + 1));
+        if (end && hour == 24 && minute == 0) {
+            return LocalTime.MAX;
+        }
+        if (hour > 23 || minute > 59) {
+            throw InvalidInput.of(
+                    "hours", "'" + text + "' is not a time of day (00:00 to 23:59, or 24:00 as a closing time)");
+        }
+        return LocalTime.of(hour, minute);
     }
 
-    /** A clock time of the hours; 25:00 or 09:60 is a field error, not a parse exception. */
-    private static LocalTime time(String text, String part) {
-        try {
-            return LocalTime.parse(pad(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw InvalidInput.of("hours", "'" + part.strip() + "' has a time out of range (" + text + ")");
+    /** Sorted, with overlapping or touching times joined: "09:00-13:00; 12:00-18:00" is 09:00-18:00. */
+    private static List<LocalTime[]> merged(List<LocalTime[]> times) {
+        List<LocalTime[]> sorted = new ArrayList<>(times);
+        sorted.sort(Comparator.comparing(i -> i[0]));
+        List<LocalTime[]> out = new ArrayList<>();
+        for (LocalTime[] t : sorted) {
+            LocalTime[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !t[0].isAfter(last[1])) {
+                if (t[1].isAfter(last[1])) {
+                    last[1] = t[1];
+                }
+            } else {
+                out.add(new LocalTime[] {t[0], t[1]});
+            }
         }
+        return List.copyOf(out);
     }
 
     public ZoneId zone() {
@@ -171,12 +200,20 @@ public final class BusinessCalendar {
         return holidays.contains(day) ? List.of() : hours.getOrDefault(day.getDayOfWeek(), List.of());
     }
 
-    /** A wall-clock time of a day in the zone; a time skipped by DST moves to the first valid instant after it. */
+    /**
+     * A wall-clock time of a day in the zone. A time skipped by DST (02:30 on the spring-forward night) is the first
+     * valid instant after it, the moment the clocks jump, not the gap's length later (03:30).
+     */
     private Instant instant(LocalDate day, LocalTime time) {
         if (time.equals(LocalTime.MAX)) {
             return day.plusDays(1).atStartOfDay(zone).toInstant();
         }
-        return ZonedDateTime.ofLocal(LocalDateTime.of(day, time), zone, null).toInstant();
+        LocalDateTime local = LocalDateTime.of(day, time);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
     private static Instant max(Instant a, Instant b) {

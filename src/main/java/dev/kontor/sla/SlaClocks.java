@@ -9,6 +9,8 @@ import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.orders.OrderManagement;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.InvalidInput;
+import dev.kontor.sla.db.tables.records.CalendarRecord;
 import dev.kontor.sla.db.tables.records.PolicyRecord;
 import dev.kontor.sla.db.tables.records.TicketClockRecord;
 import dev.kontor.tickets.MessageKind;
@@ -21,10 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +40,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SlaClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
 
     private final DSLContext db;
     private final TicketManagement tickets;
@@ -60,12 +68,18 @@ class SlaClocks {
         this.clock = clock;
     }
 
+    /** {@code problem}: why the SLA is not worked out as configured (null when it is). */
     record Computed(
             PolicyRecord policy,
             List<TicketSla.Deadline> deadlines,
             List<Long> targets,
             boolean paused,
-            TicketSla.CancellationGuard guard) {}
+            TicketSla.CancellationGuard guard,
+            String problem,
+            boolean problemStored) {}
+
+    /** The calendar to count with, and why it is not the configured one (null when it is). */
+    record CalendarChoice(BusinessCalendar calendar, String problem) {}
 
     /**
      * Recomputes and stores the ticket's deadlines. The ticket's row is locked first: recomputations of one ticket
@@ -76,9 +90,28 @@ class SlaClocks {
         if (t == null) {
             return;
         }
-        Computed c = compute(t, true);
-        db.deleteFrom(DEADLINE).where(DEADLINE.TICKET_ID.eq(ticketId)).execute();
         Instant now = clock.instant();
+        Computed c;
+        try {
+            c = compute(t, true);
+        } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
+            throw e; // the transaction is lost; the caller tries again
+        } catch (RuntimeException e) {
+            // A bug or bad data must not leave the ticket silently without deadlines: its old ones stay, the reason
+            // is kept on the ticket for agents and admins, and it is logged.
+            String problem = "the SLA could not be worked out: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            log.warn("Ticket {}: {}", ticketId, problem, e);
+            recordProblem(t, problem, now);
+            return;
+        }
+        if (c.problem() != null) {
+            log.warn("Ticket {}: {}", ticketId, c.problem());
+        }
+        if (c.problem() != null || c.problemStored()) {
+            recordProblem(t, c.problem(), now); // the common case, nothing wrong before or now, writes nothing
+        }
+        db.deleteFrom(DEADLINE).where(DEADLINE.TICKET_ID.eq(ticketId)).execute();
         for (int i = 0; i < c.deadlines().size(); i++) {
             TicketSla.Deadline d = c.deadlines().get(i);
             db.insertInto(DEADLINE)
@@ -96,35 +129,27 @@ class SlaClocks {
         tickets.slaScheduled(ticketId, next == null ? null : next.dueAt(), next == null ? null : next.metric());
     }
 
+    private void recordProblem(TicketView t, String problem, Instant now) {
+        String text = problem == null || problem.length() <= 1000 ? problem : problem.substring(0, 1000);
+        db.insertInto(TICKET_CLOCK)
+                .set(TICKET_CLOCK.TICKET_ID, t.id())
+                .set(TICKET_CLOCK.CLIENT_ID, t.clientId())
+                .set(TICKET_CLOCK.UPDATED_AT, now)
+                .set(TICKET_CLOCK.PROBLEM, text)
+                .set(TICKET_CLOCK.PROBLEM_AT, text == null ? null : now)
+                .onConflict(TICKET_CLOCK.TICKET_ID)
+                .doUpdate()
+                .set(TICKET_CLOCK.PROBLEM, text)
+                .set(TICKET_CLOCK.PROBLEM_AT, text == null ? null : now)
+                .execute();
+    }
+
     /** The deadlines as they stand; {@code storePause} records a pause or resume (only when recomputing). */
     Computed compute(TicketView t, boolean storePause) {
         Instant now = clock.instant();
         PolicyRecord policy = match(t);
-        TicketClockRecord state = clockState(t, policy, storePause, now);
-        boolean open = t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED;
-        if (!open) {
-            return new Computed(policy, List.of(), List.of(), false, null);
-        }
-        List<MessageView> messages =
-                tickets.details(t.id(), ClientScope.everything()).messages();
-        SlaRules.Facts facts = new SlaRules.Facts(
-                t.createdAt(),
-                t.firstResponseAt(),
-                last(messages, MessageKind.INBOUND),
-                last(messages, MessageKind.OUTBOUND),
-                true,
-                t.category(),
-                t.replyNeededSince(),
-                t.noReplyNeeded());
-        SlaRules.Targets targets = policy == null
-                ? null
-                : new SlaRules.Targets(
-                        policy.getFirstResponseMinutes(),
-                        policy.getNextResponseMinutes(),
-                        policy.getResolutionMinutes(),
-                        "marketplace".equals(policy.getClock()));
-        SlaRules.Pause pause = new SlaRules.Pause(
-                state == null ? 0 : state.getPausedSeconds(), state != null && state.getPausedSince() != null);
+        CalendarChoice calendar = calendar(policy);
+        TicketClockRecord state = clockState(t, policy, calendar.calendar(), storePause, now);
         SlaRules.Order order = null;
         if ("cancellation".equals(t.category())) {
             order = t.orderRefs().stream()
@@ -138,22 +163,61 @@ class SlaClocks {
                             v.order().shippingDeadline()))
                     .orElse(null);
         }
+        String orderRef = t.orderRefs().isEmpty() ? null : t.orderRefs().get(0);
+        boolean open = t.status() != TicketStatus.SOLVED && t.status() != TicketStatus.CLOSED;
+        if (!open) {
+            // No clock runs, but a cancellation request still shows its order.
+            return new Computed(
+                    policy,
+                    List.of(),
+                    List.of(),
+                    false,
+                    SlaRules.guard(t.category(), order, orderRef, now),
+                    calendar.problem(),
+                    state != null && state.getProblem() != null);
+        }
+        List<MessageView> messages =
+                tickets.details(t.id(), ClientScope.everything()).messages();
+        SlaRules.Facts facts = new SlaRules.Facts(
+                t.createdAt(),
+                t.firstResponseAt(),
+                unansweredSince(messages),
+                true,
+                t.category(),
+                t.replyNeededSince(),
+                t.noReplyNeeded());
+        SlaRules.Targets targets = policy == null
+                ? null
+                : new SlaRules.Targets(
+                        policy.getFirstResponseMinutes(),
+                        policy.getNextResponseMinutes(),
+                        policy.getResolutionMinutes(),
+                        "marketplace".equals(policy.getClock()));
+        SlaRules.Pause pause = new SlaRules.Pause(
+                state == null ? 0 : state.getPausedSeconds(), state != null && state.getPausedSince() != null);
         SlaRules.Result r = SlaRules.deadlines(
                 facts,
                 targets,
-                calendar(policy),
+                calendar.calendar(),
                 pause,
                 cancellationTarget(t.clientId()),
                 settings.cancellationMargin(),
                 order,
-                t.orderRefs().isEmpty() ? null : t.orderRefs().get(0),
+                orderRef,
                 now);
-        return new Computed(policy, r.deadlines(), r.targetSeconds(), pause.paused(), r.guard());
+        return new Computed(
+                policy,
+                r.deadlines(),
+                r.targetSeconds(),
+                pause.paused(),
+                r.guard(),
+                calendar.problem(),
+                state != null && state.getProblem() != null);
     }
 
     /** The calendar of the policy that governs the ticket (24/7 without one): "inside business hours" for rules. */
     boolean insideBusinessHours(TicketView t, Instant at) {
-        return calendar(match(t)).isOpen(at);
+        return calendar(match(t)).calendar().isOpen(at);
     }
 
     /** The shortest response target the client has anywhere, or the cancellation default if shorter. */
@@ -170,7 +234,8 @@ class SlaClocks {
     }
 
     /** Pending and on hold pause the resolution clock; a customer's reply (status open again) resumes it. */
-    private TicketClockRecord clockState(TicketView t, PolicyRecord policy, boolean store, Instant now) {
+    private TicketClockRecord clockState(
+            TicketView t, PolicyRecord policy, BusinessCalendar calendar, boolean store, Instant now) {
         TicketClockRecord r = db.selectFrom(TICKET_CLOCK)
                 .where(TICKET_CLOCK.TICKET_ID.eq(t.id()))
                 .fetchOne();
@@ -189,7 +254,7 @@ class SlaClocks {
             r.setPausedSince(now);
         } else if (!waiting && r.getPausedSince() != null) {
             r.setPausedSeconds(r.getPausedSeconds()
-                    + calendar(policy).between(r.getPausedSince(), now).toSeconds());
+                    + calendar.between(r.getPausedSince(), now).toSeconds());
             r.setPausedSince(null);
         }
         r.setUpdatedAt(now);
@@ -233,26 +298,57 @@ class SlaClocks {
         return null;
     }
 
-    private BusinessCalendar calendar(PolicyRecord policy) {
+    /**
+     * The policy's calendar. One that cannot be read (saved before the checks of today, or changed by hand) does
+     * not stop the SLA: the ticket counts every hour, which is never later than business hours, and says why.
+     */
+    CalendarChoice calendar(PolicyRecord policy) {
         if (policy == null || policy.getCalendarId() == null) {
-            return BusinessCalendar.always();
+            return new CalendarChoice(BusinessCalendar.always(), null);
         }
-        return db.selectFrom(CALENDAR)
+        CalendarRecord c = db.selectFrom(CALENDAR)
                 .where(CALENDAR.ID.eq(policy.getCalendarId()))
-                .fetchOptional()
-                .map(c -> BusinessCalendar.of(
-                        c.getTimeZone(),
-                        c.getHours(),
-                        Set.of(c.getHolidays() == null ? new LocalDate[0] : c.getHolidays())))
-                .orElse(BusinessCalendar.always());
+                .fetchOne();
+        if (c == null) {
+            return new CalendarChoice(BusinessCalendar.always(), null);
+        }
+        try {
+            return new CalendarChoice(
+                    BusinessCalendar.of(c.getTimeZone(), c.getHours(), holidays(c.getHolidays())), null);
+        } catch (InvalidInput e) {
+            return new CalendarChoice(
+                    BusinessCalendar.always(),
+                    "calendar '" + c.getName() + "' cannot be read (" + e.getMessage()
+                            + "); deadlines count every hour until it is fixed");
+        }
     }
 
-    private static Instant last(List<MessageView> messages, MessageKind kind) {
+    /** Stored holidays read tolerantly: repeats and empty entries are ignored. */
+    static Set<LocalDate> holidays(LocalDate[] stored) {
+        Set<LocalDate> days = new HashSet<>();
+        if (stored != null) {
+            for (LocalDate d : stored) {
+                if (d != null) {
+                    days.add(d);
+                }
+            }
+        }
+        return days;
+    }
+
+    /** The oldest customer message after the team's latest reply; null when the customer has not written since. */
+    static Instant unansweredSince(List<MessageView> messages) {
         // Auto-replies are not the team's response: they never stop a response clock.
-        return messages.stream()
-                .filter(m -> m.kind() == kind && !m.automated())
+        Instant replied = messages.stream()
+                .filter(m -> m.kind() == MessageKind.OUTBOUND && !m.automated())
                 .map(MessageView::createdAt)
                 .max(Comparator.naturalOrder())
+                .orElse(null);
+        return messages.stream()
+                .filter(m -> m.kind() == MessageKind.INBOUND && !m.automated())
+                .map(MessageView::createdAt)
+                .filter(at -> replied == null || at.isAfter(replied))
+                .min(Comparator.naturalOrder())
                 .orElse(null);
     }
 }

@@ -5,7 +5,9 @@ import static dev.kontor.sla.db.Tables.POLICY;
 import static dev.kontor.sla.db.Tables.TICKET_CLOCK;
 
 import dev.kontor.clients.ChannelKind;
+import dev.kontor.clients.ClientManagement;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.shared.NotFound;
 import dev.kontor.sla.db.tables.records.CalendarRecord;
@@ -16,10 +18,13 @@ import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,16 +44,19 @@ public class SlaManagement {
             "address_change",
             "other");
 
+    private static final int MAX_HOLIDAYS = 1000;
+
     private final DSLContext db;
     private final SlaClocks clocks;
     private final TicketManagement tickets;
-
+    private final ClientManagement clients;
     private final Clock clock;
 
-    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets, Clock clock) {
+    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets, ClientManagement clients, Clock clock) {
         this.db = db;
         this.clocks = clocks;
         this.tickets = tickets;
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -63,6 +71,19 @@ public class SlaManagement {
     @Transactional
     public SlaPolicyView savePolicy(SlaPolicyView p) {
         validate(p);
+        if (clients.client(p.clientId()).isEmpty()) {
+            throw InvalidInput.of("clientId", "unknown client");
+        }
+        if (p.storeId() != null
+                && clients.store(p.storeId())
+                        .filter(st -> st.clientId() == p.clientId())
+                        .isEmpty()) {
+            throw InvalidInput.of("storeId", "no store of this client has this id");
+        }
+        if (p.calendarId() != null
+                && !db.fetchExists(CALENDAR, CALENDAR.ID.eq(p.calendarId()).and(CALENDAR.CLIENT_ID.eq(p.clientId())))) {
+            throw InvalidInput.of("calendarId", "no calendar of this client has this id");
+        }
         PolicyRecord r = p.id() == null
                 ? db.newRecord(POLICY)
                 : db.selectFrom(POLICY)
@@ -103,13 +124,53 @@ public class SlaManagement {
                 .toList();
     }
 
+    /**
+     * Saves a calendar after checking every field: hours and time zone as the SLA reads them, holidays as real dates
+     * (repeats dropped, sorted), a known client and a name not used by another of its calendars. Whatever is wrong
+     * comes back as field errors, all at once.
+     */
     @Transactional
     public SlaCalendarView saveCalendar(SlaCalendarView c) {
+        List<FieldError> errors = new ArrayList<>();
         if (c.name() == null || c.name().isBlank() || c.name().length() > 100) {
-            throw InvalidInput.of("name", "must have 1 to 100 characters");
+            errors.add(new FieldError("name", "must have 1 to 100 characters"));
+        }
+        if (clients.client(c.clientId()).isEmpty()) {
+            errors.add(new FieldError("clientId", "unknown client"));
         }
         List<LocalDate> holidays = c.holidays() == null ? List.of() : c.holidays();
-        BusinessCalendar.of(c.timeZone() == null ? "" : c.timeZone(), c.hours(), Set.copyOf(holidays)); // validates
+        if (holidays.size() > MAX_HOLIDAYS) {
+            errors.add(new FieldError("holidays", "at most " + MAX_HOLIDAYS + " dates"));
+        }
+        for (int i = 0; i < holidays.size() && i < MAX_HOLIDAYS; i++) {
+            LocalDate d = holidays.get(i);
+            if (d == null || d.getYear() < 1900 || d.getYear() > 2999) {
+                errors.add(new FieldError("holidays[" + i + "]", "is not a date between 1900 and 2999"));
+            }
+        }
+        // Zone and hours checked apart, so a form with both wrong shows both.
+        try {
+            BusinessCalendar.of(c.timeZone(), "mon 00:00-24:00", Set.of());
+        } catch (InvalidInput e) {
+            errors.addAll(e.errors());
+        }
+        try {
+            BusinessCalendar.of("UTC", c.hours(), Set.of());
+        } catch (InvalidInput e) {
+            errors.addAll(e.errors());
+        }
+        if (errors.isEmpty()
+                && db.fetchExists(
+                        CALENDAR,
+                        CALENDAR.CLIENT_ID
+                                .eq(c.clientId())
+                                .and(CALENDAR.NAME.eq(c.name().strip()))
+                                .and(c.id() == null ? DSL.trueCondition() : CALENDAR.ID.ne(c.id())))) {
+            errors.add(new FieldError("name", "is already used by another calendar of this client"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
         CalendarRecord r = c.id() == null
                 ? db.newRecord(CALENDAR)
                 : db.selectFrom(CALENDAR)
@@ -120,8 +181,16 @@ public class SlaManagement {
         r.setName(c.name().strip());
         r.setTimeZone(c.timeZone().strip());
         r.setHours(c.hours().strip());
-        r.setHolidays(holidays.toArray(LocalDate[]::new));
+        r.setHolidays(new TreeSet<>(holidays).toArray(LocalDate[]::new));
         r.store();
+        // Tickets that counted every hour because this calendar could not be read get their real deadlines back.
+        db.selectDistinct(TICKET_CLOCK.TICKET_ID)
+                .from(TICKET_CLOCK)
+                .join(POLICY)
+                .on(POLICY.ID.eq(TICKET_CLOCK.POLICY_ID))
+                .where(POLICY.CALENDAR_ID.eq(r.getId()).and(TICKET_CLOCK.PROBLEM.isNotNull()))
+                .fetch(TICKET_CLOCK.TICKET_ID)
+                .forEach(clocks::recompute);
         return view(r);
     }
 
@@ -151,6 +220,42 @@ public class SlaManagement {
         clocks.recompute(ticketId);
     }
 
+    /** A ticket whose SLA is not worked out as configured, and why (newest first), for admins. */
+    public record SlaProblem(long ticketId, long ticketNumber, String problem, Instant since) {}
+
+    @Transactional(readOnly = true)
+    public List<SlaProblem> problems(ClientScope scope, int limit) {
+        return db
+                .selectFrom(TICKET_CLOCK)
+                .where(TICKET_CLOCK.PROBLEM.isNotNull())
+                .orderBy(TICKET_CLOCK.PROBLEM_AT.desc())
+                .limit(limit * 4)
+                .fetch()
+                .stream()
+                .filter(r -> scope.permits(r.getClientId()))
+                .flatMap(r -> tickets.find(r.getTicketId(), scope).stream()
+                        .map(t -> new SlaProblem(t.id(), t.number(), r.getProblem(), r.getProblemAt())))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Calendars the SLA cannot read as stored, with the reason (by calendar id). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> unreadableCalendars(ClientScope scope) {
+        java.util.Map<Long, String> out = new java.util.TreeMap<>();
+        for (CalendarRecord c : db.selectFrom(CALENDAR).fetch()) {
+            if (!scope.permits(c.getClientId())) {
+                continue;
+            }
+            try {
+                BusinessCalendar.of(c.getTimeZone(), c.getHours(), SlaClocks.holidays(c.getHolidays()));
+            } catch (InvalidInput e) {
+                out.put(c.getId(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** Whether the ticket's SLA calendar is open at {@code at} (always, without a calendar). */
     @Transactional(readOnly = true)
     public boolean insideBusinessHours(TicketView ticket, Instant at) {
@@ -166,8 +271,17 @@ public class SlaManagement {
     @Transactional(readOnly = true)
     public TicketSla ticketSla(long ticketId, ClientScope scope) {
         TicketView t = tickets.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
-        SlaClocks.Computed c = clocks.compute(t, false);
-        return new TicketSla(c.policy() == null ? null : c.policy().getName(), c.deadlines(), c.paused(), c.guard());
+        SlaClocks.Computed c;
+        try {
+            c = clocks.compute(t, false);
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The page still opens and says what is wrong; the recompute that failed has logged it.
+            return new TicketSla(null, List.of(), false, null, "the SLA could not be worked out: " + e.getMessage());
+        }
+        return new TicketSla(
+                c.policy() == null ? null : c.policy().getName(), c.deadlines(), c.paused(), c.guard(), c.problem());
     }
 
     private static void validate(SlaPolicyView p) {
@@ -234,6 +348,6 @@ public class SlaManagement {
                 r.getName(),
                 r.getTimeZone(),
                 r.getHours(),
-                r.getHolidays() == null ? List.of() : List.of(r.getHolidays()));
+                SlaClocks.holidays(r.getHolidays()).stream().sorted().toList());
     }
 }

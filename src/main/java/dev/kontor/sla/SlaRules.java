@@ -17,12 +17,14 @@ final class SlaRules {
 
     private SlaRules() {}
 
-    /** What happened to the ticket. {@code lastInbound}/{@code lastOutbound}: latest customer message / reply. */
+    /**
+     * What happened to the ticket. {@code unansweredSince}: the oldest customer message after the team's latest
+     * reply (null when the customer has not written since), so a second message never moves the clock later.
+     */
     record Facts(
             Instant createdAt,
             Instant firstResponseAt,
-            Instant lastInbound,
-            Instant lastOutbound,
+            Instant unansweredSince,
             boolean open,
             String category,
             Instant replyNeededSince,
@@ -56,8 +58,9 @@ final class SlaRules {
             Instant now) {
         List<TicketSla.Deadline> deadlines = new ArrayList<>();
         List<Long> seconds = new ArrayList<>();
+        TicketSla.CancellationGuard guard = guard(f.category(), order, orderRef, now);
         if (!f.open()) {
-            return new Result(List.of(), List.of(), null);
+            return new Result(List.of(), List.of(), guard);
         }
         String metric = null;
         Instant start = null;
@@ -66,23 +69,24 @@ final class SlaRules {
             metric = FIRST;
             start = f.createdAt();
             minutes = targets == null ? null : targets.firstResponse();
-        } else if (f.lastInbound() != null
-                && (f.lastOutbound() == null || f.lastInbound().isAfter(f.lastOutbound()))) {
-            metric = NEXT; // restarts with each customer message that follows a reply
-            start = f.lastInbound();
+        } else if (f.unansweredSince() != null) {
+            metric = NEXT; // from the first customer message that follows a reply, however many come after it
+            start = f.unansweredSince();
             minutes = targets == null ? null : targets.nextResponse();
         }
         BusinessCalendar responseCalendar = calendar;
         if (metric != null && targets != null && targets.marketplaceClock()) {
             // The marketplace's clock: from its "reply needed since", every hour counts; "no reply needed" stops it.
+            // A marketplace that restarts its mark with each message would let a buyer's second message push the
+            // deadline later: the oldest unanswered message we hold wins when it is earlier.
             if (f.noReplyNeeded() || f.replyNeededSince() == null) {
                 metric = null;
             } else {
-                start = f.replyNeededSince();
+                Instant oldest = f.unansweredSince();
+                start = oldest != null && oldest.isBefore(f.replyNeededSince()) ? oldest : f.replyNeededSince();
                 responseCalendar = BusinessCalendar.always();
             }
         }
-        TicketSla.CancellationGuard guard = null;
         if (metric != null && "cancellation".equals(f.category())) {
             Duration target = cancellationTarget;
             if (minutes != null && Duration.ofMinutes(minutes).compareTo(target) < 0) {
@@ -90,18 +94,18 @@ final class SlaRules {
             }
             Instant due = responseCalendar.add(start, target);
             boolean capped = false;
-            if (order != null) {
-                guard = new TicketSla.CancellationGuard(
-                        order.orderId(), order.state(), order.canCancel(), order.shippingDeadline());
-                if (order.shippingDeadline() != null && order.canCancel()) {
-                    Instant cap = order.shippingDeadline().minus(margin);
-                    if (cap.isBefore(due)) {
-                        due = cap;
-                        capped = true;
-                    }
+            if (order != null && order.shippingDeadline() != null && order.canCancel()) {
+                // Answer a margin before the order ships; when the margin is already gone on arrival, before it
+                // ships at all. A ship-by time that passed before the message came cannot be met by anyone: the
+                // request gets the cancellation target from its arrival, and the banner says the time has passed.
+                Instant cap = order.shippingDeadline().minus(margin);
+                if (!cap.isAfter(start)) {
+                    cap = order.shippingDeadline();
                 }
-            } else if (orderRef != null) {
-                guard = new TicketSla.CancellationGuard(orderRef, null, false, null);
+                if (cap.isAfter(start) && cap.isBefore(due)) {
+                    due = cap;
+                    capped = true;
+                }
             }
             deadlines.add(new TicketSla.Deadline(metric, due, !due.isAfter(now), capped));
             seconds.add(target.toSeconds());
@@ -117,6 +121,26 @@ final class SlaRules {
             seconds.add(targets.resolution() * 60L);
         }
         return new Result(deadlines, seconds, guard);
+    }
+
+    /**
+     * What the banner of a cancellation request says, whether or not a response clock runs (it stays after the
+     * reply): the order and its real state, or only the reference when the order is not known.
+     */
+    static TicketSla.CancellationGuard guard(String category, Order order, String orderRef, Instant now) {
+        if (!"cancellation".equals(category)) {
+            return null;
+        }
+        if (order != null) {
+            return new TicketSla.CancellationGuard(
+                    order.orderId(),
+                    order.state(),
+                    order.canCancel(),
+                    order.shippingDeadline(),
+                    order.shippingDeadline() != null
+                            && !order.shippingDeadline().isAfter(now));
+        }
+        return orderRef == null ? null : new TicketSla.CancellationGuard(orderRef, null, false, null, false);
     }
 
     /** A wait on the customer ends: the open time it lasted is added to the paused total. */

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record TicketAging(
         Long clientId,
-        Instant customerWroteBefore,
+        Instant customerWaitingSinceBefore,
         Instant statusSinceBefore,
         Instant slaDueAfter,
         Instant slaDueBefore) {}

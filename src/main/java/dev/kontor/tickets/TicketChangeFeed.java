@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
@@ -40,10 +41,18 @@ public class TicketChangeFeed implements SmartLifecycle {
         this.dataSource = dataSource;
     }
 
-    private record Subscription(ClientScope scope, Consumer<TicketChange> consumer) {}
+    private record Subscription(Supplier<ClientScope> scope, Consumer<TicketChange> consumer) {}
 
     /** Registers a subscriber; changes of clients outside {@code scope} never reach it. */
     public Object subscribe(ClientScope scope, Consumer<TicketChange> consumer) {
+        return subscribe(() -> scope, consumer);
+    }
+
+    /**
+     * Registers a subscriber whose scope is asked again for every change, so grants revoked while a stream is open
+     * apply to the next change it would get.
+     */
+    public Object subscribe(Supplier<ClientScope> scope, Consumer<TicketChange> consumer) {
         Object handle = new Object();
         subscriptions.put(handle, new Subscription(scope, consumer));
         return handle;
@@ -60,12 +69,12 @@ public class TicketChangeFeed implements SmartLifecycle {
 
     void dispatch(TicketChange change) {
         subscriptions.values().forEach(s -> {
-            if (s.scope().permits(change.clientId())) {
-                try {
+            try {
+                if (s.scope().get().permits(change.clientId())) {
                     s.consumer().accept(change);
-                } catch (RuntimeException e) {
-                    log.debug("A subscriber failed to take a ticket change", e);
                 }
+            } catch (RuntimeException e) {
+                log.debug("A subscriber failed to take a ticket change", e);
             }
         });
     }

@@ -393,8 +393,8 @@ public class TicketManagement {
         if (q.clientId() != null) {
             where = where.and(TICKET.CLIENT_ID.eq(q.clientId()));
         }
-        if (q.customerWroteBefore() != null) {
-            where = where.and(TICKET.CUSTOMER_WROTE_AT.le(q.customerWroteBefore()));
+        if (q.customerWaitingSinceBefore() != null) {
+            where = where.and(TICKET.CUSTOMER_WAITING_SINCE.le(q.customerWaitingSinceBefore()));
         }
         if (q.statusSinceBefore() != null) {
             where = where.and(TICKET.STATUS_SINCE.le(q.statusSinceBefore()));

@@ -8,7 +8,7 @@ import java.util.List;
  * marketplace's own count of the oldest unanswered message, or a "no reply needed" mark). {@code triageCorrected}:
  * an agent set language and category, so automatic triage keeps off them. {@code slaDueAt}: the next SLA deadline,
  * of {@code slaMetric} (first_response, next_response, resolution). {@code statusSince}: when it entered its status;
- * {@code customerWroteAt}: the customer's latest message.
+ * {@code customerWaitingSince}: the customer's oldest message not yet answered (null once the team answered).
  */
 public record TicketView(
         long id,
@@ -38,7 +38,7 @@ public record TicketView(
         Instant slaDueAt,
         String slaMetric,
         Instant statusSince,
-        Instant customerWroteAt) {
+        Instant customerWaitingSince) {
 
     /** The SLA deadline has passed (at {@code now}). */
     public boolean slaBreached(Instant now) {

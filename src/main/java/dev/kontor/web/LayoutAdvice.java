@@ -37,7 +37,9 @@ class LayoutAdvice {
         if (request.getHeader("HX-Request") != null) {
             return 0;
         }
-        return signedIn.current().map(u -> rules.unreadNotifications(u.id())).orElse(0);
+        return signedIn.current()
+                .map(u -> rules.unreadNotifications(u.id(), u.scope()))
+                .orElse(0);
     }
 
     @ModelAttribute("me")

@@ -27,8 +27,8 @@ class NotificationsController {
     /** Shows the latest notifications; seeing them marks them read. */
     @GetMapping("/notifications")
     String notifications(CurrentUser me, Model model) {
-        model.addAttribute("notifications", rules.notifications(me.id(), 100));
-        rules.markNotificationsRead(me.id());
+        model.addAttribute("notifications", rules.notifications(me.id(), me.scope(), 100));
+        rules.markNotificationsRead(me.id(), me.scope());
         model.addAttribute("unreadNotifications", 0); // the top bar counted them before this page read them
         return "notifications";
     }

@@ -108,7 +108,7 @@ final class BenchmarkData {
         return """
                 insert into tickets.ticket (client_id, store_id, channel_id, customer_id, subject, status, priority,
                   language, assignee_id, tags, message_count, created_at, updated_at, last_message_at,
-                  first_response_at, solved_at, status_since, customer_wrote_at, queue_key)
+                  first_response_at, solved_at, status_since, customer_waiting_since, queue_key)
                 select bs.client_id, bs.store_id, bs.channel_id, %d + (x.i %% %d),
                   (array['Where is my order','Please cancel my order','Return request','Refund please',
                          'Item arrived broken','Invoice needed','Question about the size','Change delivery address',

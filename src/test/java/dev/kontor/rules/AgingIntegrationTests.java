@@ -13,6 +13,7 @@ import dev.kontor.clients.StoreView;
 import dev.kontor.rules.internal.Aging;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.Priority;
+import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
@@ -94,24 +95,23 @@ class AgingIntegrationTests {
         assertThat(escalated.assigneeId()).isEqualTo(owner.id());
         assertThat(escalated.priority()).isEqualTo(Priority.URGENT);
         assertThat(escalated.tags()).contains("stalled");
-        assertThat(rules.notifications(owner.id(), 10))
+        assertThat(rules.notifications(owner.id(), ClientScope.everything(), 10))
                 .singleElement()
                 .satisfies(n -> assertThat(n.text()).isEqualTo("#" + before.number() + " waits for 4 hours"));
 
-        // The customer writes again: a new episode, which fires again once it is four hours old.
-        tickets.ingest(new IngestMessage(
-                client.id(),
-                store.id(),
-                before.channelId(),
-                before.customerId(),
-                "Buyer",
-                "Frage",
-                "Hallo? Noch jemand da?",
-                null,
-                null,
+        // The customer writes again before anyone answered: the same wait, which does not fire twice.
+        tickets.ingest(followUp(client, store, before, "Hallo? Noch jemand da?"));
+        assertThat(aging.scan(Instant.now().plus(Duration.ofHours(6)))).isZero();
+
+        // The team answers and the customer writes back: a new wait, which fires again once it is four hours old.
+        tickets.reply(
                 stalled,
+                ClientScope.everything(),
+                new Actor(owner.id(), "Owner"),
+                "Ja, es ist wasserdicht.",
                 null,
-                List.of()));
+                List.of());
+        tickets.ingest(followUp(client, store, before, "Auch bei Starkregen?"));
         Instant wroteAgain = Instant.now();
         assertThat(aging.scan(wroteAgain.plus(Duration.ofHours(3)))).isZero();
         assertThat(aging.scan(wroteAgain.plus(Duration.ofHours(5)))).isEqualTo(1);
@@ -168,5 +168,21 @@ class AgingIntegrationTests {
         assertThat(aging.scan(Instant.now())).isEqualTo(1);
         assertThat(tickets.find(due, ClientScope.everything()).orElseThrow().tags())
                 .contains("due-soon");
+    }
+
+    static IngestMessage followUp(ClientView client, StoreView store, TicketView ticket, String text) {
+        return new IngestMessage(
+                client.id(),
+                store.id(),
+                ticket.channelId(),
+                ticket.customerId(),
+                "Buyer",
+                "Frage",
+                text,
+                null,
+                null,
+                ticket.id(),
+                null,
+                List.of());
     }
 }

@@ -261,7 +261,7 @@ class RulesIntegrationTests {
                 tickets.find(id, ClientScope.everything()).orElseThrow().customerId());
 
         db.execute(
-                "update tickets.ticket set customer_wrote_at = now() - interval '2 hours',"
+                "update tickets.ticket set customer_waiting_since = now() - interval '2 hours',"
                         + " status_since = now() - interval '2 hours' where id = ?",
                 id);
         // Conditions only the first ticket meets.
@@ -446,10 +446,11 @@ class RulesIntegrationTests {
                 });
         // An auto-reply is not the team's first response.
         assertThat(t.firstResponseAt()).isNull();
-        assertThat(rules.notifications(tom.id(), 10))
+        assertThat(rules.notifications(tom.id(), ClientScope.everything(), 10))
                 .singleElement()
                 .satisfies(n -> assertThat(n.text()).isEqualTo("Broken goods on Frage"));
-        assertThat(rules.unreadNotifications(lea.id())).isEqualTo(1);
+        assertThat(rules.unreadNotifications(lea.id(), ClientScope.everything()))
+                .isEqualTo(1);
     }
 
     @Test

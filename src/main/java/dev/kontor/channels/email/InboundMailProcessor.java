@@ -186,7 +186,9 @@ class InboundMailProcessor {
                 "mail:" + mail.getDedupeKey(),
                 thread.map(TicketView::id).orElse(null),
                 mail.getFetchedAt(),
-                files));
+                files,
+                List.of(),
+                parsed.autoSubmitted()));
         if (parsed.messageId() != null) {
             threads.record(account.clientId(), parsed.messageId(), result.ticketId());
         }

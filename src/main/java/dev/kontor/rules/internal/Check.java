@@ -155,11 +155,12 @@ public sealed interface Check {
         String anchor(TicketView t);
     }
 
-    /** The customer's latest message is older than this. */
+    /** The customer has been waiting for an answer longer than this (since their oldest unanswered message). */
     record CustomerWaiting(Duration longerThan) implements Elapsed {
         @Override
         public boolean test(Facts f) {
-            return !f.ticket().customerWroteAt().plus(longerThan).isAfter(f.now());
+            Instant since = f.ticket().customerWaitingSince();
+            return since != null && !since.plus(longerThan).isAfter(f.now());
         }
 
         @Override
@@ -170,7 +171,7 @@ public sealed interface Check {
 
         @Override
         public String anchor(TicketView t) {
-            return "customer:" + t.customerWroteAt();
+            return "customer:" + t.customerWaitingSince();
         }
     }
 
@@ -184,7 +185,11 @@ public sealed interface Check {
         @Override
         public TicketAging narrow(TicketAging w, Instant now) {
             return new TicketAging(
-                    w.clientId(), w.customerWroteBefore(), now.minus(longerThan), w.slaDueAfter(), w.slaDueBefore());
+                    w.clientId(),
+                    w.customerWaitingSinceBefore(),
+                    now.minus(longerThan),
+                    w.slaDueAfter(),
+                    w.slaDueBefore());
         }
 
         @Override
@@ -203,7 +208,8 @@ public sealed interface Check {
 
         @Override
         public TicketAging narrow(TicketAging w, Instant now) {
-            return new TicketAging(w.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), now, now.plus(within));
+            return new TicketAging(
+                    w.clientId(), w.customerWaitingSinceBefore(), w.statusSinceBefore(), now, now.plus(within));
         }
 
         @Override
@@ -223,7 +229,7 @@ public sealed interface Check {
         @Override
         public TicketAging narrow(TicketAging w, Instant now) {
             return new TicketAging(
-                    w.clientId(), w.customerWroteBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
+                    w.clientId(), w.customerWaitingSinceBefore(), w.statusSinceBefore(), null, now.minus(moreThan));
         }
 
         @Override

@@ -3,7 +3,6 @@ package dev.kontor.rules.internal;
 import static dev.kontor.rules.db.Tables.NOTIFICATION;
 
 import dev.kontor.accounts.AccountManagement;
-import dev.kontor.channels.MailboxManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
 import dev.kontor.rules.RuleSettings;
@@ -35,7 +34,6 @@ class Effects {
     private final Routing routing;
     private final AccountManagement accounts;
     private final CustomerManagement customers;
-    private final MailboxManagement mailboxes;
     private final DSLContext db;
     private final RuleSettings settings;
     private final Clock clock;
@@ -46,7 +44,6 @@ class Effects {
             Routing routing,
             AccountManagement accounts,
             CustomerManagement customers,
-            MailboxManagement mailboxes,
             DSLContext db,
             RuleSettings settings,
             Clock clock) {
@@ -55,7 +52,6 @@ class Effects {
         this.routing = routing;
         this.accounts = accounts;
         this.customers = customers;
-        this.mailboxes = mailboxes;
         this.db = db;
         this.settings = settings;
         this.clock = clock;
@@ -131,7 +127,7 @@ class Effects {
             return List.of("auto_reply_skipped:closed");
         }
         var latest = tickets.latestCustomerMessage(t.id());
-        if (latest.isPresent() && mailboxes.automatic(latest.get().id())) {
+        if (latest.isPresent() && latest.get().automated()) {
             return List.of("auto_reply_skipped:automatic");
         }
         String address =
@@ -175,19 +171,36 @@ class Effects {
         if (users.isEmpty()) {
             return List.of("unchanged:notify");
         }
+        // A rule may name anyone, and a team may hold agents of other clients: only those who serve the ticket's
+        // client now hear of it (its number, subject and customer are in the text).
+        Set<Long> serving = new LinkedHashSet<>();
+        accounts.usersServing(t.clientId()).forEach(u -> serving.add(u.id()));
+        Set<Long> allowed = new LinkedHashSet<>(users);
+        allowed.retainAll(serving);
+        Set<Long> refused = new LinkedHashSet<>(users);
+        refused.removeAll(serving);
         Instant now = clock.instant();
         String text = fill(a.text(), t);
-        for (Long user : users) {
+        for (Long user : allowed) {
             db.insertInto(NOTIFICATION)
                     .set(NOTIFICATION.USER_ID, user)
                     .set(NOTIFICATION.TICKET_ID, t.id())
+                    .set(NOTIFICATION.CLIENT_ID, t.clientId())
                     .set(NOTIFICATION.RULE_NAME, ruleName)
                     .set(NOTIFICATION.TEXT, text)
                     .set(NOTIFICATION.CREATED_AT, now)
                     .execute();
         }
-        return List.of(
-                "notified:" + String.join(", ", accounts.displayNames(users).values()));
+        List<String> outcomes = new ArrayList<>();
+        if (!allowed.isEmpty()) {
+            outcomes.add("notified:"
+                    + String.join(", ", accounts.displayNames(allowed).values()));
+        }
+        if (!refused.isEmpty()) {
+            outcomes.add("not_notified:"
+                    + String.join(", ", accounts.displayNames(refused).values()));
+        }
+        return outcomes;
     }
 
     /** What routing at the end of a run adds to the firing that asked for it (the team was named already). */

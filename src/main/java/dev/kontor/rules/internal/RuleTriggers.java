@@ -11,52 +11,90 @@ import dev.kontor.tickets.TicketManagement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns events into rule runs, from the publication registry (a crash in between runs them after the restart). A
- * customer message is not an event here: rules take it in its pass after ingest ({@link RulesStep}), once triage
- * has set its language, category and order references.
+ * Turns events into rule runs. Ticket events are looked at in the transaction that publishes them, and only when an
+ * enabled rule of the ticket's client listens for that trigger does a run go to the publication registry (a crash in
+ * between runs it after the restart), so the many changes no rule cares about cost no registry entry and no
+ * transaction. A customer message is not an event here: rules take it in its pass after ingest ({@link
+ * RulesStep}), once triage has set its language, category and order references.
  */
 @Component
 class RuleTriggers {
 
     private static final Set<String> FREEING = Set.of("pending", "on_hold", "solved", "closed");
 
+    /** A run some rule waits for; {@code addedTags} for "tag added". */
+    record RunDue(long ticketId, String trigger, List<String> addedTags) {}
+
+    /** An agent's ticket left "open": the team's queue may hand them another. */
+    record AgentFreed(long userId) {}
+
     private final RuleEngine engine;
+    private final RuleBook book;
     private final TicketManagement tickets;
     private final Queues queues;
+    private final ApplicationEventPublisher events;
 
-    RuleTriggers(RuleEngine engine, TicketManagement tickets, Queues queues) {
+    RuleTriggers(
+            RuleEngine engine,
+            RuleBook book,
+            TicketManagement tickets,
+            Queues queues,
+            ApplicationEventPublisher events) {
         this.engine = engine;
+        this.book = book;
         this.tickets = tickets;
         this.queues = queues;
+        this.events = events;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReplyPosted e) {
         if (e.authorId() != null) {
-            engine.run(e.ticketId(), EnumSet.of(Trigger.AGENT_REPLIED), Facts.Context.none());
+            due(e.ticketId(), e.clientId(), Trigger.AGENT_REPLIED, List.of());
         }
     }
 
-    /** A status change runs rules; an agent's ticket leaving "open" frees capacity for the team's queue. */
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketStatusChanged e) {
-        engine.run(e.ticketId(), EnumSet.of(Trigger.STATUS_CHANGED), Facts.Context.none());
+        due(e.ticketId(), e.clientId(), Trigger.STATUS_CHANGED, List.of());
         if (FREEING.contains(e.to())) {
             tickets.find(e.ticketId(), ClientScope.everything())
                     .map(t -> t.assigneeId())
-                    .ifPresent(queues::agentFreed);
+                    .ifPresent(user -> events.publishEvent(new AgentFreed(user)));
+        }
+    }
+
+    @EventListener
+    void on(TicketTagsChanged e) {
+        if (!e.added().isEmpty()) {
+            due(e.ticketId(), e.clientId(), Trigger.TAG_ADDED, e.added());
+        }
+    }
+
+    private void due(long ticketId, long clientId, Trigger trigger, List<String> addedTags) {
+        boolean wanted = book.rules().stream()
+                .anyMatch(
+                        r -> !r.timeRule() && r.serves(clientId) && r.triggers().contains(trigger));
+        if (wanted) {
+            events.publishEvent(new RunDue(ticketId, trigger.key(), addedTags));
         }
     }
 
     @ApplicationModuleListener
-    void on(TicketTagsChanged e) {
-        if (!e.added().isEmpty()) {
-            engine.run(e.ticketId(), EnumSet.of(Trigger.TAG_ADDED), new Facts.Context(e.added(), null, null));
-        }
+    void on(RunDue e) {
+        Trigger trigger = Trigger.fromKey(e.trigger()).orElseThrow();
+        engine.run(e.ticketId(), EnumSet.of(trigger), new Facts.Context(e.addedTags(), null, null));
+    }
+
+    @ApplicationModuleListener
+    void on(AgentFreed e) {
+        queues.agentFreed(e.userId());
     }
 
     @ApplicationModuleListener

@@ -170,12 +170,12 @@ class RuleRestController {
 
     @GetMapping("/me/notifications")
     List<Notification> notifications(CurrentUser user) {
-        return rules.notifications(user.id(), 100);
+        return rules.notifications(user.id(), user.scope(), 100);
     }
 
     @PostMapping("/me/notifications/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(CurrentUser user) {
-        rules.markNotificationsRead(user.id());
+        rules.markNotificationsRead(user.id(), user.scope());
     }
 }

@@ -53,7 +53,8 @@ public class Ticket {
     Instant slaDueAt;
     String slaMetric;
     Instant statusSince;
-    Instant customerWroteAt;
+    /** The customer's oldest message nobody has answered yet; null when the team has answered. */
+    Instant customerWaitingSince;
 
     // Events are built when taken, after the first save has given the ticket its id.
     private final List<LongFunction<Object>> events = new ArrayList<>();
@@ -79,7 +80,7 @@ public class Ticket {
         t.updatedAt = at;
         t.lastMessageAt = at;
         t.statusSince = at;
-        t.customerWroteAt = at;
+        t.customerWaitingSince = at;
         return t;
     }
 
@@ -88,7 +89,9 @@ public class Ticket {
         requireNotClosed();
         messageCount++;
         lastMessageAt = at;
-        customerWroteAt = at;
+        if (customerWaitingSince == null) {
+            customerWaitingSince = at;
+        }
         touch(at);
         if (status == TicketStatus.PENDING || status == TicketStatus.ON_HOLD || status == TicketStatus.SOLVED) {
             moveTo(TicketStatus.OPEN, at);
@@ -103,6 +106,7 @@ public class Ticket {
         if (firstResponseAt == null) {
             firstResponseAt = at;
         }
+        customerWaitingSince = null;
         touch(at);
         TicketStatus target = then != null ? then : (status == TicketStatus.NEW ? TicketStatus.OPEN : status);
         if (target != status) {

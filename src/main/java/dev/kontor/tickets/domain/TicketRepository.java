@@ -56,7 +56,7 @@ public class TicketRepository {
         r.setSlaDueAt(t.slaDueAt);
         r.setSlaMetric(t.slaMetric);
         r.setStatusSince(t.statusSince);
-        r.setCustomerWroteAt(t.customerWroteAt);
+        r.setCustomerWaitingSince(t.customerWaitingSince);
         r.setQueueKey(t.queueKey());
         if (t.id == null) {
             r.reset(TICKET.NUMBER);
@@ -96,7 +96,7 @@ public class TicketRepository {
         t.slaDueAt = r.getSlaDueAt();
         t.slaMetric = r.getSlaMetric();
         t.statusSince = r.getStatusSince();
-        t.customerWroteAt = r.getCustomerWroteAt();
+        t.customerWaitingSince = r.getCustomerWaitingSince();
         return t;
     }
 
@@ -130,6 +130,6 @@ public class TicketRepository {
                 r.getSlaDueAt(),
                 r.getSlaMetric(),
                 r.getStatusSince(),
-                r.getCustomerWroteAt());
+                r.getCustomerWaitingSince());
     }
 }

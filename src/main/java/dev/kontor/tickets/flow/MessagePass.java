@@ -78,7 +78,10 @@ class MessagePass implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     status.setRollbackOnly();
                     failedTickets.addAll(byTicket(claimed));
-                    log.debug("A batch of {} messages failed; passing them one ticket at a time", ids.size(), e);
+                    log.info(
+                            "A batch of {} messages failed ({}); passing them one ticket at a time",
+                            ids.size(),
+                            e.toString());
                     return 0;
                 }
                 queue.done(ids);
@@ -86,7 +89,7 @@ class MessagePass implements SmartLifecycle {
             });
         } catch (RuntimeException e) {
             // The commit itself failed (a deadlock or serialisation failure): the rows are waiting again.
-            log.debug("A batch could not commit; it is passed again", e);
+            log.warn("A batch could not commit; it is passed again: {}", e.toString());
             return 0;
         }
         int alone = 0;

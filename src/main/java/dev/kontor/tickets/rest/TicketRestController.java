@@ -13,6 +13,7 @@ import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.tickets.rest.TicketJson.MessageJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Arrays;
@@ -48,7 +49,17 @@ class TicketRestController {
     }
 
     @GetMapping("/tickets")
-    @Operation(summary = "List tickets the caller may see, newest activity first, paged by cursor")
+    @Operation(
+            summary = "List tickets the caller may see, newest activity first, paged by cursor",
+            description = "Pass a page's nextCursor as cursor to get the next page (null on the last one), with the"
+                    + " same filters and sort. A listing is consistent: every ticket that matches the filters"
+                    + " throughout is listed exactly once, even while tickets are updated, re-prioritised or change"
+                    + " status between page fetches. The first page fixes a snapshot of the database; later pages"
+                    + " order each ticket by its sort key as of that snapshot (a ticket updated meanwhile is listed"
+                    + " where it stood), and tickets created after the first page are left for the next listing."
+                    + " Filters apply to tickets as they are now, so a ticket that stops matching between pages may"
+                    + " be left out. A cursor is valid for kontor.tickets.paging-snapshot-retention (2 hours by"
+                    + " default); an older one is refused on the field cursor.")
     TicketJson.Page list(
             CurrentUser user,
             @RequestParam(required = false) String status,
@@ -59,9 +70,15 @@ class TicketRestController {
             @RequestParam(required = false) Long teamId,
             @RequestParam(required = false) String tag,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "updated_desc") String sort,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @Parameter(
+                            description = "due (queue order: breached first, then the soonest deadline),"
+                                    + " updated_desc, created_desc or created_asc")
+                    @RequestParam(defaultValue = "updated_desc")
+                    String sort,
+            @Parameter(description = "nextCursor of the previous page; opaque. Leave out for the first page.")
+                    @RequestParam(required = false)
+                    String cursor,
+            @Parameter(description = "Tickets per page, 1 to 200") @RequestParam(defaultValue = "50") int limit) {
         Long storeId = null;
         if (storeKey != null) {
             storeId = clients.storeByKey(storeKey)

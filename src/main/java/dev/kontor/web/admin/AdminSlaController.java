@@ -123,6 +123,8 @@ class AdminSlaController {
         }
         model.addAttribute("policies", sla.policies(ClientScope.everything()));
         model.addAttribute("calendars", sla.calendars(ClientScope.everything()));
+        model.addAttribute("unreadableCalendars", sla.unreadableCalendars(ClientScope.everything()));
+        model.addAttribute("slaProblems", sla.problems(ClientScope.everything(), 50));
         model.addAttribute("clients", clients.clients(ClientScope.everything()));
         model.addAttribute("stores", clients.stores(ClientScope.everything()));
         model.addAttribute("categories", Category.values());

@@ -60,6 +60,26 @@ class TicketUnitTests {
     }
 
     @Test
+    void theCustomerWaitsSinceTheirOldestUnansweredMessageNotTheLatest() {
+        Ticket t = newTicket();
+
+        t.customerWrote(T0.plusSeconds(1800));
+        assertThat(t.customerWaitingSince)
+                .as("a second message does not restart the wait")
+                .isEqualTo(T0);
+
+        t.autoReplied(T0.plusSeconds(1900));
+        assertThat(t.customerWaitingSince).as("an auto-reply answers nothing").isEqualTo(T0);
+
+        t.replied(T0.plusSeconds(3600), TicketStatus.PENDING);
+        assertThat(t.customerWaitingSince).as("answered").isNull();
+
+        t.customerWrote(T0.plusSeconds(7200));
+        t.customerWrote(T0.plusSeconds(9000));
+        assertThat(t.customerWaitingSince).isEqualTo(T0.plusSeconds(7200));
+    }
+
+    @Test
     void aClosedTicketTakesNoMoreMessagesOrChanges() {
         Ticket t = newTicket();
         t.moveTo(TicketStatus.SOLVED, T0);
