@@ -1,5 +1,6 @@
 package dev.kontor.accounts;
 
+import dev.kontor.shared.LanguageCode;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,7 @@ public final class AccountCommands {
             @Pattern(regexp = "^(en|de|fr|it)$", message = "{kontor.validation.locale}")
             String locale,
 
-            List<@Pattern(regexp = "^[a-z]{2}$", message = "{kontor.validation.language}") String> languages,
+            List<@LanguageCode.Known String> languages,
             Set<Long> clientIds) {}
 
     public record UpdateUser(
@@ -32,7 +33,7 @@ public final class AccountCommands {
             @Pattern(regexp = "^(en|de|fr|it)$", message = "{kontor.validation.locale}")
             String locale,
 
-            List<@Pattern(regexp = "^[a-z]{2}$", message = "{kontor.validation.language}") String> languages,
+            List<@LanguageCode.Known String> languages,
             boolean active) {}
 
     public record SetPassword(

@@ -4,6 +4,7 @@ import static dev.kontor.customers.db.Tables.CUSTOMER;
 import static dev.kontor.customers.db.Tables.IDENTITY;
 
 import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.Text;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +32,9 @@ public class CustomerManagement {
      * (two messages of a new customer arriving on two nodes) are serialised per identity by an advisory lock.
      */
     public CustomerView resolve(long clientId, String kind, String value, String displayName) {
+        // Identities and names come from channels: cleaned like all channel text (see Text), never refused.
+        value = Text.clean(value);
+        displayName = Text.clean(displayName);
         String normalized = kind.equals("email") ? value.strip().toLowerCase() : value.strip();
         db.execute("select pg_advisory_xact_lock(hashtext(?))", clientId + "/" + kind + "/" + normalized);
         Long existing = db.select(IDENTITY.CUSTOMER_ID)

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,6 +19,7 @@ import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -65,7 +67,25 @@ class ApiProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldError(e.getName(), "has an invalid value")));
+        return invalid(List.of(new FieldError(e.getName(), InputErrors.mismatch(e))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    /** The server could not decode a query or form parameter (bytes that are not UTF-8, too many parameters). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail undecodableParameter(InvalidParameterException e) {
+        FieldError field = InputErrors.undecodable(e);
+        if (field != null) {
+            return invalid(List.of(field));
+        }
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request's parameters cannot be read");
+        problem.setTitle("Invalid input");
+        return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -75,8 +95,11 @@ class ApiProblems {
                 return tooLarge(tooLarge);
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape" + where(e));
+        FieldError field = InputErrors.unreadable(e);
+        if (field != null) {
+            return invalid(List.of(field));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, InputErrors.notJson(e));
         problem.setTitle("Unreadable request body");
         return problem;
     }
@@ -157,25 +180,10 @@ class ApiProblems {
 
     private static List<FieldError> fieldErrors(BindException e) {
         List<FieldError> errors = new java.util.ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(
+                        f.getField(), f.isBindingFailure() ? InputErrors.bindingFailure(f) : f.getDefaultMessage())));
         e.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
         return errors;
-    }
-
-    private static String where(HttpMessageNotReadableException e) {
-        // The outermost mapping error knows the path; the most specific cause (e.g. a DateTimeParseException) not.
-        Throwable cause = e.getCause();
-        while (cause != null && !(cause instanceof tools.jackson.databind.DatabindException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof tools.jackson.databind.DatabindException d
-                && !d.getPath().isEmpty()) {
-            String path = d.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b)
-                    .orElse("");
-            return " (at '" + path + "')";
-        }
-        return "";
     }
 }

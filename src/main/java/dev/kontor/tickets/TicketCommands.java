@@ -1,5 +1,6 @@
 package dev.kontor.tickets;
 
+import dev.kontor.shared.Text;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,15 @@ public final class TicketCommands {
             List<NewAttachment> attachments,
             List<String> orderRefs,
             boolean automated) {
+
+        /** Text from a channel is cleaned and kept, never refused (see {@link Text}); the API refuses it earlier. */
+        public IngestMessage {
+            authorName = Text.clean(authorName);
+            subject = Text.clean(subject);
+            bodyText = Text.clean(bodyText);
+            bodyHtml = Text.clean(bodyHtml);
+            externalId = Text.clean(externalId);
+        }
 
         /** A message a person sent. */
         public IngestMessage(

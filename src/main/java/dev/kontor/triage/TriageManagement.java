@@ -5,6 +5,7 @@ import static dev.kontor.triage.db.Tables.KEYWORD;
 
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.InvalidInput;
+import dev.kontor.shared.LanguageCode;
 import dev.kontor.shared.NotFound;
 import dev.kontor.tickets.MessageKind;
 import dev.kontor.tickets.TicketCommands.Actor;
@@ -55,8 +56,8 @@ public class TriageManagement {
     public TicketView correct(long ticketId, ClientScope scope, Actor actor, String language, String category) {
         String lang =
                 language == null || language.isBlank() ? null : language.strip().toLowerCase(java.util.Locale.ROOT);
-        if (lang != null && !TriageResult.UNKNOWN_LANGUAGE.equals(lang) && !lang.matches("[a-z]{2}")) {
-            throw InvalidInput.of("language", "must be a two-letter language code or \"unknown\"");
+        if (lang != null && !TriageResult.UNKNOWN_LANGUAGE.equals(lang) && !LanguageCode.isKnown(lang)) {
+            throw InvalidInput.of("language", "must be a known two-letter language code or \"unknown\"");
         }
         Category cat = category == null || category.isBlank()
                 ? null

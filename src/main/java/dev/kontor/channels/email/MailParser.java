@@ -1,6 +1,7 @@
 package dev.kontor.channels.email;
 
 import dev.kontor.channels.email.ParsedMail.Bounce;
+import dev.kontor.shared.Text;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -592,7 +593,7 @@ public final class MailParser {
             numeric.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         numeric.appendTail(out);
-        return out.toString()
+        return Text.clean(out.toString())
                 .replace("&amp;", "&")
                 .replaceAll("[ \\t]+\\n", "\n")
                 .replaceAll("\\n{3,}", "\n\n")

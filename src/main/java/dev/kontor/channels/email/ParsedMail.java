@@ -1,5 +1,6 @@
 package dev.kontor.channels.email;
 
+import dev.kontor.shared.Text;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,34 @@ public record ParsedMail(
         boolean autoSubmitted,
         Bounce bounce,
         List<String> problems) {
+
+    /**
+     * Mail is cleaned, not refused: a NUL byte or a broken surrogate anywhere in it is dropped or shown as U+FFFD
+     * (see {@link Text}), so the customer's message is still stored and answered.
+     */
+    public ParsedMail {
+        messageId = Text.clean(messageId);
+        inReplyTo = Text.clean(inReplyTo);
+        references = clean(references);
+        fromAddress = Text.clean(fromAddress);
+        fromName = Text.clean(fromName);
+        replyTo = clean(replyTo);
+        recipients = clean(recipients);
+        subject = Text.clean(subject);
+        text = Text.clean(text);
+        html = Text.clean(html);
+        bounce = bounce == null
+                ? null
+                : new Bounce(
+                        Text.clean(bounce.originalMessageId()),
+                        Text.clean(bounce.status()),
+                        Text.clean(bounce.diagnostic()));
+        problems = clean(problems);
+    }
+
+    private static List<String> clean(List<String> list) {
+        return list == null ? null : list.stream().map(Text::clean).toList();
+    }
 
     /** A delivery status notification: which of our messages failed, and why. */
     public record Bounce(String originalMessageId, String status, String diagnostic) {}

@@ -29,8 +29,8 @@ class OrderRestController {
         this.orders = orders;
     }
 
-    /** Lines to refuse; {@code acceptOthers} accepts the remaining waiting lines in the same call. */
-    record RefuseLines(@NotEmpty List<String> lineIds, boolean acceptOthers) {}
+    /** Lines to refuse; {@code acceptOthers} (optional, false when missing) accepts the remaining waiting lines. */
+    record RefuseLines(@NotEmpty List<String> lineIds, Boolean acceptOthers) {}
 
     @GetMapping("/tickets/{id}/orders")
     @Operation(summary = "The ticket's orders as the channel last reported them (refreshed when older than 10 minutes)")
@@ -58,7 +58,7 @@ class OrderRestController {
                 id,
                 orderId,
                 request.lineIds(),
-                request.acceptOthers(),
+                Boolean.TRUE.equals(request.acceptOthers()),
                 user.scope(),
                 new Actor(user.id(), user.displayName()));
     }

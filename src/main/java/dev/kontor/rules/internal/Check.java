@@ -59,10 +59,60 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * An admin's regular expression on a customer's text. The pattern is the admin's, but the text is anyone's,
+     * so a pattern that backtracks catastrophically on some text ({@code (a+)+$}) must not stall the message
+     * flow: the search gets a fixed budget of character reads and counts as no match when it runs out.
+     */
     record TextMatches(Pattern pattern) implements Check {
+
+        static final int MAX_READS = 2_000_000;
+
         @Override
         public boolean test(Facts f) {
-            return pattern.matcher(f.text()).find();
+            return find(pattern, f.text());
+        }
+
+        static boolean find(Pattern pattern, CharSequence text) {
+            try {
+                return pattern.matcher(new Budgeted(text, new int[] {MAX_READS}))
+                        .find();
+            } catch (Budgeted.Exhausted e) {
+                return false;
+            }
+        }
+
+        /** A text that stops the regex engine after its budget of reads (shared with its subsequences). */
+        private record Budgeted(CharSequence text, int[] left) implements CharSequence {
+
+            static final class Exhausted extends RuntimeException {
+                Exhausted() {
+                    super("regular expression budget exhausted", null, false, false);
+                }
+            }
+
+            @Override
+            public char charAt(int index) {
+                if (--left[0] < 0) {
+                    throw new Exhausted();
+                }
+                return text.charAt(index);
+            }
+
+            @Override
+            public int length() {
+                return text.length();
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return new Budgeted(text.subSequence(start, end), left);
+            }
+
+            @Override
+            public String toString() {
+                return text.toString();
+            }
         }
     }
 

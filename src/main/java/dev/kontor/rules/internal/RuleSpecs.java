@@ -6,6 +6,7 @@ import dev.kontor.rules.RuleView.Action;
 import dev.kontor.rules.RuleView.Condition;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
+import dev.kontor.shared.LanguageCode;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.Tags;
 import dev.kontor.tickets.TicketStatus;
@@ -126,7 +127,6 @@ public final class RuleSpecs {
     public static final List<String> STRATEGIES = List.of("manual", "round_robin", "least_loaded", "language");
 
     private static final Set<String> METRICS = Set.of("first_response", "next_response", "resolution");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|unknown");
 
     /** Checks the rule and returns it with canonical values (ids for references); throws naming every bad field. */
     public static RuleView normalize(RuleView r, Directory d) {
@@ -257,9 +257,8 @@ public final class RuleSpecs {
             case "language" ->
                 list(
                         v,
-                        x -> Optional.of(lower(x))
-                                .filter(l -> LANGUAGE.matcher(l).matches()),
-                        "not a language code");
+                        x -> Optional.of(lower(x)).filter(l -> l.equals("unknown") || LanguageCode.isKnown(l)),
+                        "not a known language code");
             case "category" -> list(v, x -> Category.fromKey(lower(x)).map(Category::key), "unknown category");
             case "priority" -> list(v, x -> Priority.fromKey(lower(x)).map(Priority::key), "unknown priority");
             case "status" -> list(v, x -> TicketStatus.fromKey(lower(x)).map(TicketStatus::key), "unknown status");

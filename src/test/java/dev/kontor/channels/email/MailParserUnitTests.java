@@ -181,4 +181,21 @@ class MailParserUnitTests {
                 .isInstanceOf(UnparseableMail.class)
                 .hasMessageContaining("header");
     }
+
+    @Test
+    void cleansNulBytesAndBrokenSurrogatesAndKeepsTheRestOfTheMail() {
+        ParsedMail mail = parser.parse(bytes(
+                "From: =?UTF-8?Q?Nu=00l?= <nul@example.com>\nSubject: =?UTF-8?Q?Zero=00_byte?=\nMIME-Version: 1.0\n"
+                        + "Content-Type: multipart/alternative; boundary=\"b\"\n",
+                ("--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                                + "Where\0 is my order?\r\n--b\r\nContent-Type: text/html\r\n\r\n"
+                                + "<p>Hi&#0; &#xD800;there</p>\r\n--b--\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(mail.text()).isEqualTo("Where is my order?");
+        assertThat(mail.subject()).isEqualTo("Zero byte");
+        assertThat(mail.fromName()).isEqualTo("Nul");
+        assertThat(mail.html()).doesNotContain("\0");
+        assertThat(MailParser.htmlToText("<p>Hi&#0; &#xD800;there</p>")).isEqualTo("Hi \uFFFDthere");
+    }
 }
