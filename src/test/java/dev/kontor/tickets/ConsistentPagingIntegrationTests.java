@@ -39,6 +39,7 @@ class ConsistentPagingIntegrationTests {
     int port;
 
     ApiClient api;
+    ClientView first;
     StoreView one;
     StoreView two;
     StoreView foreign;
@@ -48,6 +49,7 @@ class ConsistentPagingIntegrationTests {
     void setUp() {
         ClientView a = fixtures.client();
         ClientView b = fixtures.client();
+        first = a;
         one = fixtures.store(a);
         two = fixtures.store(b);
         foreign = fixtures.store(fixtures.client());
@@ -80,33 +82,50 @@ class ConsistentPagingIntegrationTests {
         assertEveryTicketOnce("created_asc");
     }
 
+    @Test
+    void oneClientsUnresolvedTicketsInQueueOrderAreListedOnceWhileTheyChange() {
+        Set<Long> ofFirst = new LinkedHashSet<>();
+        for (long id : existing) {
+            if (tickets.find(id, ClientScope.everything()).orElseThrow().clientId() == first.id()) {
+                ofFirst.add(id);
+            }
+        }
+        // One client reads one index (no merge); statuses move between new, open and pending, all unresolved.
+        assertEveryTicketOnce("due", "&status=unresolved&clientId=" + first.id(), ofFirst);
+    }
+
     private void assertEveryTicketOnce(String sort) {
+        assertEveryTicketOnce(sort, "", existing);
+    }
+
+    private void assertEveryTicketOnce(String sort, String filters, Set<Long> expected) {
         List<Long> listed = new ArrayList<>();
         Set<Long> arrived = new HashSet<>();
         String cursor = null;
         int round = 0;
         do {
-            var page = api.get("/api/v1/tickets?limit=3&sort=" + sort + (cursor == null ? "" : "&cursor=" + cursor));
+            var page = api.get(
+                    "/api/v1/tickets?limit=3&sort=" + sort + filters + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             page.json().get("items").forEach(t -> listed.add(t.get("id").asLong()));
             cursor = page.json().get("nextCursor").isNull()
                     ? null
                     : page.json().get("nextCursor").asString();
-            changeBetweenPages(listed, round++);
+            changeBetweenPages(expected, listed, round++);
             arrived.add(fixtures.ticket(round % 2 == 0 ? one : two, "Arrived " + round, "Hello?", null)
                     .ticketId());
         } while (cursor != null);
 
         assertThat(listed).doesNotHaveDuplicates();
-        assertThat(listed).containsAll(existing);
+        assertThat(listed).containsAll(expected);
         // Created after the first page: the next listing has them.
         assertThat(listed).doesNotContainAnyElementsOf(arrived);
-        assertThat(listed).hasSize(existing.size());
+        assertThat(listed).hasSize(expected.size());
     }
 
     /** What other agents do meanwhile: touch tickets not listed yet (they move) and one listed already. */
-    private void changeBetweenPages(List<Long> listed, int round) {
-        List<Long> unseen = existing.stream().filter(id -> !listed.contains(id)).toList();
+    private void changeBetweenPages(Set<Long> expected, List<Long> listed, int round) {
+        List<Long> unseen = expected.stream().filter(id -> !listed.contains(id)).toList();
         List<Long> touch = new ArrayList<>();
         if (!unseen.isEmpty()) {
             touch.add(unseen.get(unseen.size() - 1));
