@@ -80,6 +80,12 @@ public class MailboxManagement {
         return mailboxes.find(id).orElseThrow(() -> new NotFound("mailbox " + id));
     }
 
+    /** Mails fetched but not stored because an identical copy was, by reason: counted, never silently dropped. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> skipped(long id) {
+        return email.skipped(id);
+    }
+
     /** Connects to both servers with the saved settings and reports each one's exact error. */
     public ConnectionCheck check(long id) {
         return email.check(id);

@@ -31,6 +31,7 @@ public class EmailChannel {
     private final MailFetcher fetcher;
     private final InboundMailProcessor processor;
     private final Outbox outbox;
+    private final InboundMails inbound;
     private final DSLContext db;
 
     EmailChannel(
@@ -39,12 +40,14 @@ public class EmailChannel {
             MailFetcher fetcher,
             InboundMailProcessor processor,
             Outbox outbox,
+            InboundMails inbound,
             DSLContext db) {
         this.mailboxes = mailboxes;
         this.servers = servers;
         this.fetcher = fetcher;
         this.processor = processor;
         this.outbox = outbox;
+        this.inbound = inbound;
         this.db = db;
     }
 
@@ -56,6 +59,11 @@ public class EmailChannel {
         int stored = fetcher.fetch(mailboxId, java.time.Duration.ofSeconds(60));
         processor.processPending(mailboxId);
         return stored;
+    }
+
+    /** How many fetched mails were skipped as copies of stored ones, by reason. */
+    public Map<String, Integer> skipped(long mailboxId) {
+        return inbound.skipped(mailboxId);
     }
 
     /** Sends the replies that are due; returns how many were attempted. */

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -297,14 +296,11 @@ class MailFetcher {
             m.writeTo(out);
             raw = out.toByteArray();
         }
-        return new Fetched(uid, dedupeKey(m, raw), raw, size, oversized);
+        return new Fetched(uid, dedupeKey(raw), raw, size, oversized);
     }
 
-    static String dedupeKey(Message m, byte[] raw) throws MessagingException {
-        String[] ids = m.getHeader("Message-ID");
-        if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-            return ids[0].strip().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
-        }
+    /** Only the same bytes are the same mail: generators reuse Message-IDs for different mails. */
+    static String dedupeKey(byte[] raw) {
         return "sha256:" + sha256(raw);
     }
 

@@ -142,6 +142,7 @@ class AdminMailController {
     String edit(@PathVariable long id, Model model) {
         MailboxView mailbox = mail.mailbox(id);
         model.addAttribute("mailbox", mailbox);
+        model.addAttribute("skipped", mail.skipped(id));
         if (!model.containsAttribute("mailboxForm")) {
             model.addAttribute("mailboxForm", MailboxForm.of(mailbox));
         }
