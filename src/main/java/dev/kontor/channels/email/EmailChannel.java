@@ -89,7 +89,7 @@ public class EmailChannel {
             imapError = MailServers.describe(e);
         }
         String smtpError = null;
-        Session session = servers.smtpSession(account.smtp());
+        Session session = servers.smtpSession(account.smtp(), account.fromAddress());
         try (Transport transport = servers.openSmtp(session, account.smtp())) {
             // connected and authenticated
         } catch (MessagingException | RuntimeException e) {

@@ -10,6 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The e-mail channel's limits and timing. {@code secretKey} (base64 of 32 bytes, from {@code KONTOR_SECRET_KEY})
  * encrypts mailbox passwords; without it a key file is created in the data folder, which suits one node only.
+ * {@code ehloName} is the name the SMTP client greets with; empty means the domain of the mailbox's address.
  */
 @Validated
 @ConfigurationProperties("kontor.email")
@@ -24,4 +25,5 @@ public record EmailSettings(
         @DefaultValue("30s") Duration firstRetryDelay,
         @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("5m") Duration maxIdle,
-        @DefaultValue("4") @Min(0) @Max(1000) int maxIdling) {}
+        @DefaultValue("4") @Min(0) @Max(1000) int maxIdling,
+        String ehloName) {}

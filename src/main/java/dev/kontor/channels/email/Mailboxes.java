@@ -50,8 +50,11 @@ public class Mailboxes {
             long lastUid) {}
 
     public MailboxView insert(long channelId, long clientId, CreateMailbox c) {
+        require("imap.user", c.imap().user());
         require("imap.password", c.imap().password());
-        require("smtp.password", c.smtp().password());
+        if (c.smtp().user() != null && !c.smtp().user().isBlank()) {
+            require("smtp.password", c.smtp().password());
+        }
         MailboxRecord r = db.newRecord(MAILBOX);
         r.setChannelId(channelId);
         r.setClientId(clientId);
@@ -72,6 +75,7 @@ public class Mailboxes {
                 .forUpdate()
                 .fetchOptional()
                 .orElseThrow(() -> new NotFound("mailbox " + id));
+        require("imap.user", c.imap().user());
         boolean serverChanged =
                 !r.getImapHost().equalsIgnoreCase(c.imap().host().strip())
                         || !r.getImapUser().equals(c.imap().user().strip())
@@ -111,9 +115,14 @@ public class Mailboxes {
         r.setSmtpHost(smtp.host().strip());
         r.setSmtpPort(smtp.port());
         r.setSmtpSecurity(smtp.security());
-        r.setSmtpUser(smtp.user().strip());
-        if (smtp.password() != null && !smtp.password().isEmpty()) {
+        String smtpUser = smtp.user() == null ? "" : smtp.user().strip();
+        r.setSmtpUser(smtpUser);
+        if (smtpUser.isEmpty()) {
+            r.setSmtpPassword(null); // a relay without authentication
+        } else if (smtp.password() != null && !smtp.password().isEmpty()) {
             r.setSmtpPassword(cipher.encrypt(smtp.password()));
+        } else if (r.getSmtpPassword() == null) {
+            throw InvalidInput.of("smtp.password", "must not be blank when a user is given");
         }
         r.setFromAddress(fromAddress.strip().toLowerCase(java.util.Locale.ROOT));
         r.setFromName(fromName.strip());
@@ -236,7 +245,7 @@ public class Mailboxes {
                         r.getSmtpPort(),
                         r.getSmtpSecurity(),
                         r.getSmtpUser(),
-                        cipher.decrypt(r.getSmtpPassword())),
+                        r.getSmtpPassword() == null ? null : cipher.decrypt(r.getSmtpPassword())),
                 r.getFromAddress(),
                 r.getFromName(),
                 r.getSignature(),

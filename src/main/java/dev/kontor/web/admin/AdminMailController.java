@@ -48,7 +48,7 @@ class AdminMailController {
             @NotBlank @Size(max = 253) String smtpHost,
             @Min(1) @Max(65535) int smtpPort,
             @NotBlank @Pattern(regexp = "ssl|starttls|none") String smtpSecurity,
-            @NotBlank @Size(max = 254) String smtpUser,
+            @Size(max = 254) String smtpUser,
             @Size(max = 500) String smtpPassword,
             @NotBlank @Email @Size(max = 254) String fromAddress,
             @NotBlank @Size(max = 200) String fromName,

@@ -430,6 +430,83 @@ class EmailChannelIntegrationTests {
         assertThat(mail.deliveries(List.of(reply.id())).get(reply.id()).state()).isEqualTo(ReplyDelivery.State.SENT);
     }
 
+    /** The mailbox sends through the scripted server, as a relay without authentication (no SMTP user). */
+    private void sendThrough(ScriptedSmtpServer smtp) {
+        mail.update(
+                mailbox.id(),
+                new dev.kontor.channels.MailboxCommands.UpdateMailbox(
+                        server(greenMail.getImap().getPort()),
+                        "INBOX",
+                        new MailServer("127.0.0.1", smtp.port(), "none", "", ""),
+                        support,
+                        "Shop Support",
+                        "",
+                        60,
+                        false,
+                        true));
+    }
+
+    @Test
+    void refusedRecipientFailsAtOnceWithTheServersWords() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.answerRcpt("550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown");
+            sendThrough(smtp);
+            customerWrites(TestFixtures.unique("jo") + "@example.net", "Storno", "Bitte stornieren.", null);
+            email.fetchNow(mailbox.id());
+            long ticketId = ticketsOfMailbox().get(0);
+            var reply = replyQueued(ticketId, "Ist storniert.");
+            sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).state() != ReplyDelivery.State.QUEUED);
+
+            ReplyDelivery failed = mail.deliveries(List.of(reply.id())).get(reply.id());
+            assertThat(failed.state()).isEqualTo(ReplyDelivery.State.FAILED);
+            assertThat(failed.permanent()).isTrue();
+            assertThat(failed.attempts()).as("not retried").isEqualTo(1);
+            assertThat(failed.lastError()).contains("550 5.1.1").contains("User unknown");
+            assertThat(smtp.commands())
+                    .as("greets with the sender's domain, never logs in")
+                    .contains("EHLO shop.test")
+                    .noneMatch(c -> c.startsWith("AUTH"));
+            var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                            Long.toString(fixtures.admin().id()))
+                    .roles("ADMIN");
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                    "/tickets/" + ticketId)
+                            .with(agent))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains("refused for good by the mail server").contains("User unknown");
+        }
+    }
+
+    @Test
+    void temporaryRefusalIsRetriedWithBackoffAndThenSent() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.answerRcpt("451 4.7.1 Greylisted, try again later");
+            sendThrough(smtp);
+            customerWrites(TestFixtures.unique("kim") + "@example.net", "Frage", "Noch eine Frage.", null);
+            email.fetchNow(mailbox.id());
+            long ticketId = ticketsOfMailbox().get(0);
+            var reply = replyQueued(ticketId, "Antwort.");
+            sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).attempts() > 0);
+
+            ReplyDelivery waiting = mail.deliveries(List.of(reply.id())).get(reply.id());
+            assertThat(waiting.state()).isEqualTo(ReplyDelivery.State.QUEUED);
+            assertThat(waiting.permanent()).isFalse();
+            assertThat(waiting.retrying()).isTrue();
+            assertThat(waiting.lastError()).contains("451 4.7.1 Greylisted");
+            assertThat(waiting.nextAttemptAt()).isAfter(java.time.Instant.now());
+
+            smtp.answerRcpt("250 2.1.5 Ok");
+            db.update(OUTBOUND_MAIL)
+                    .set(OUTBOUND_MAIL.NEXT_ATTEMPT_AT, java.time.Instant.now())
+                    .where(OUTBOUND_MAIL.MESSAGE_ID.eq(reply.id()))
+                    .execute();
+            sendUntil(() -> mail.deliveries(List.of(reply.id())).get(reply.id()).state() == ReplyDelivery.State.SENT);
+            assertThat(smtp.accepted()).isEqualTo(1);
+        }
+    }
+
     @Test
     void autoRepliesOwnMailAndBouncesNeverOpenTickets() throws Exception {
         String customer = TestFixtures.unique("dora") + "@example.net";
