@@ -105,6 +105,16 @@ public class MailboxManagement {
         return email.quarantine(limit);
     }
 
+    @Transactional(readOnly = true)
+    public List<QuarantinedMail> notCustomer(int limit) {
+        return email.notCustomer(limit);
+    }
+
+    /** Imports a mail kept out of the inbox (bulk, list, automatic) as a customer's message; returns its status. */
+    public String importAsCustomer(long inboundId) {
+        return email.importAsCustomer(inboundId);
+    }
+
     /** Runs a quarantined mail through the processing again (after a fix, or a changed setting). */
     public String reprocess(long inboundId) {
         return email.reprocess(inboundId);

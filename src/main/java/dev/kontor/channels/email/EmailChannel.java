@@ -99,6 +99,15 @@ public class EmailChannel {
     }
 
     public List<QuarantinedMail> quarantine(int limit) {
+        return stored("quarantined", limit);
+    }
+
+    /** Bulk and list mail, and automatic replies that answer no ticket: kept out of the inbox, not lost. */
+    public List<QuarantinedMail> notCustomer(int limit) {
+        return stored("not_customer", limit);
+    }
+
+    private List<QuarantinedMail> stored(String status, int limit) {
         return db.select(
                         INBOUND_MAIL.ID,
                         INBOUND_MAIL.MAILBOX_ID,
@@ -112,7 +121,7 @@ public class EmailChannel {
                 .from(INBOUND_MAIL)
                 .join(MAILBOX)
                 .on(MAILBOX.ID.eq(INBOUND_MAIL.MAILBOX_ID))
-                .where(INBOUND_MAIL.STATUS.eq("quarantined"))
+                .where(INBOUND_MAIL.STATUS.eq(status))
                 .orderBy(INBOUND_MAIL.ID.desc())
                 .limit(limit)
                 .fetch(r -> {
@@ -163,6 +172,23 @@ public class EmailChannel {
             throw new NotFound("quarantined mail " + inboundId);
         }
         processor.process(inboundId);
+        return db.select(INBOUND_MAIL.STATUS)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.ID.eq(inboundId))
+                .fetchOne(INBOUND_MAIL.STATUS);
+    }
+
+    /** An admin says a mail from the "not a customer message" list is a customer's after all: import it. */
+    public String importAsCustomer(long inboundId) {
+        int reset = db.update(INBOUND_MAIL)
+                .set(INBOUND_MAIL.STATUS, "new")
+                .setNull(INBOUND_MAIL.REASON)
+                .where(INBOUND_MAIL.ID.eq(inboundId).and(INBOUND_MAIL.STATUS.eq("not_customer")))
+                .execute();
+        if (reset == 0) {
+            throw new NotFound("mail " + inboundId + " in the list of mails that are no customer's");
+        }
+        processor.process(inboundId, true);
         return db.select(INBOUND_MAIL.STATUS)
                 .from(INBOUND_MAIL)
                 .where(INBOUND_MAIL.ID.eq(inboundId))

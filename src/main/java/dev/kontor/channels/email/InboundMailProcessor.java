@@ -4,6 +4,7 @@ import static dev.kontor.channels.db.Tables.INBOUND_MAIL;
 
 import dev.kontor.channels.db.tables.records.InboundMailRecord;
 import dev.kontor.channels.email.Mailboxes.Account;
+import dev.kontor.channels.email.ParsedMail.Automation;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
 import dev.kontor.shared.ClientScope;
@@ -88,6 +89,14 @@ class InboundMailProcessor {
 
     /** One mail, in its own transaction; a failure quarantines it in another. */
     void process(long inboundId) {
+        process(inboundId, false);
+    }
+
+    /**
+     * As {@link #process(long)}; {@code asCustomer} imports it as a customer's message even when its headers say
+     * bulk mail or an automatic reply (an admin's decision from the "not a customer message" list).
+     */
+    void process(long inboundId, boolean asCustomer) {
         try {
             transactions.executeWithoutResult(tx -> {
                 InboundMailRecord mail = db.selectFrom(INBOUND_MAIL)
@@ -99,7 +108,7 @@ class InboundMailProcessor {
                     return; // another node has it, or it was handled
                 }
                 mail.setAttempts(mail.getAttempts() + 1);
-                Outcome outcome = handle(mail);
+                Outcome outcome = handle(mail, asCustomer);
                 mail.setStatus(outcome.status());
                 mail.setReason(outcome.reason());
                 mail.setTicketId(outcome.ticketId());
@@ -128,7 +137,7 @@ class InboundMailProcessor {
         }
     }
 
-    private Outcome handle(InboundMailRecord mail) {
+    private Outcome handle(InboundMailRecord mail, boolean asCustomer) {
         Account account = mailboxes.account(mail.getMailboxId());
         if (mail.getOversized()) {
             return Outcome.of(
@@ -144,23 +153,34 @@ class InboundMailProcessor {
             return Outcome.of("bounce", matched ? reason.strip() : "a bounce for a message we did not send");
         }
         String from = parsed.fromAddress();
-        if (from == null || !EmailAddress.isValid(from)) {
+        if (from == null) {
             throw new UnparseableMail(
-                    "the mail has no usable sender address (" + (from == null ? "no From header" : from) + ")");
+                    parsed.fromHeader() == null
+                            ? "the mail has no From header"
+                            : "the From header cannot be read as an address: \"" + parsed.fromHeader() + "\"");
+        }
+        if (!EmailAddress.isValid(from)) {
+            throw new UnparseableMail("the sender address \"" + from + "\" is not a valid e-mail address");
         }
         if (mailboxes.ownAddresses().contains(from.toLowerCase(Locale.ROOT))) {
             return Outcome.of("ignored", "sent from one of our own addresses (" + from + "): a mail loop");
         }
+        Automation.Kind kind =
+                asCustomer ? Automation.Kind.PERSON : parsed.automation().kind();
+        if (kind == Automation.Kind.BULK) {
+            return Outcome.of(
+                    "not_customer", "bulk or list mail (" + parsed.automation().evidence() + ")");
+        }
         CustomerView customer = customers.resolve(account.clientId(), "email", from, parsed.fromName());
         Optional<TicketView> thread = thread(account, parsed, customer);
-        mail.setAutoSubmitted(parsed.autoSubmitted());
-        if (parsed.autoSubmitted() && thread.isPresent()) {
-            // An out-of-office answer to our reply: keep the ticket as it is, and never answer it.
-            return new Outcome(
-                    "ignored",
-                    "automatic reply to ticket #" + thread.get().number(),
-                    thread.get().id(),
-                    null);
+        mail.setAutoSubmitted(parsed.autoSubmitted() && !asCustomer);
+        if (kind == Automation.Kind.AUTO_REPLY || (parsed.autoSubmitted() && !asCustomer && thread.isPresent())) {
+            // An out-of-office answer: keep the ticket as it is, never answer it, and never open one for it.
+            return thread.map(t -> new Outcome("ignored", "automatic reply to ticket #" + t.number(), t.id(), null))
+                    .orElseGet(() -> Outcome.of(
+                            "not_customer",
+                            "an automatic reply that answers no ticket ("
+                                    + parsed.automation().evidence() + ")"));
         }
         List<String> notes = new ArrayList<>();
         List<NewAttachment> files = attachments(parsed, notes);

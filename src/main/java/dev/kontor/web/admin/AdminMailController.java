@@ -179,6 +179,7 @@ class AdminMailController {
     @GetMapping("/admin/mail-quarantine")
     String quarantine(Model model) {
         model.addAttribute("mails", mail.quarantine(500));
+        model.addAttribute("notCustomer", mail.notCustomer(200));
         return "admin/quarantine";
     }
 
@@ -186,6 +187,13 @@ class AdminMailController {
     String reprocess(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("reprocessed", id);
         redirect.addFlashAttribute("reprocessedStatus", mail.reprocess(id));
+        return "redirect:/admin/mail-quarantine";
+    }
+
+    @PostMapping("/admin/mail-quarantine/{id}/import")
+    String importAsCustomer(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("reprocessed", id);
+        redirect.addFlashAttribute("reprocessedStatus", mail.importAsCustomer(id));
         return "redirect:/admin/mail-quarantine";
     }
 

@@ -552,6 +552,90 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void autoRepliesNeverOpenTicketsAndBulkMailIsKeptOutOfTheInbox() throws Exception {
+        String customer = TestFixtures.unique("lea") + "@example.net";
+        customerWrites(customer, "Umtausch", "Passt nicht.", null);
+        email.fetchNow(mailbox.id());
+        long ticketId = ticketsOfMailbox().get(0);
+        replyQueued(ticketId, "Gerne.");
+        sendUntil(() -> sentTo(customer).length > 0);
+        String ourId = sentTo(customer)[0].getMessageID();
+
+        String other = TestFixtures.unique("max") + "@example.net";
+        deliverRaw("From: " + other + "\r\nTo: " + support + "\r\nSubject: Automatische Antwort: Angebot\r\n"
+                + "X-Autoreply: yes\r\nMessage-ID: <oof-" + mailbox.id()
+                + "@example.net>\r\n\r\nIch bin im Urlaub.\r\n");
+        deliverRaw("From: news@deals.example\r\nTo: " + support + "\r\nSubject: 50% auf alles\r\nPrecedence: junk\r\n"
+                + "Message-ID: <junk-" + mailbox.id() + "@deals.example>\r\n\r\nNur heute.\r\n");
+        deliverRaw("From: MAILER-DAEMON@mx.example.net\r\nTo: " + support + "\r\nSubject: failure notice\r\n"
+                + "Message-ID: <qmail-" + mailbox.id() + "@mx.example.net>\r\n\r\n"
+                + "Hi. This is the qmail-send program at mx.example.net.\r\n<" + customer + ">:\r\n"
+                + "Remote host said: 550 5.1.1 mailbox unavailable\r\n\r\n"
+                + "--- Below this line is a copy of the message.\r\n\r\nMessage-ID: " + ourId + "\r\n\r\nGerne.\r\n");
+        email.fetchNow(mailbox.id());
+
+        assertThat(ticketsOfMailbox()).containsExactly(ticketId);
+        assertThat(db.select(INBOUND_MAIL.STATUS)
+                        .from(INBOUND_MAIL)
+                        .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
+                        .orderBy(INBOUND_MAIL.ID)
+                        .fetch(INBOUND_MAIL.STATUS))
+                .containsExactly("imported", "not_customer", "not_customer", "bounce");
+        var kept = mail.notCustomer(100).stream()
+                .filter(q -> q.mailboxId() == mailbox.id())
+                .toList();
+        assertThat(kept)
+                .extracting(q -> q.reason())
+                .anySatisfy(r -> assertThat(r).contains("automatic reply").contains("X-Autoreply"))
+                .anySatisfy(r -> assertThat(r).contains("Precedence: junk"));
+        ReplyDelivery bounced = mail.deliveries(List.of(sentReplyId(ticketId))).get(sentReplyId(ticketId));
+        assertThat(bounced.state()).isEqualTo(ReplyDelivery.State.FAILED);
+        assertThat(bounced.lastError()).contains("5.1.1");
+
+        long junk = kept.stream()
+                .filter(q -> q.reason().contains("junk"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(mail.importAsCustomer(junk))
+                .as("an admin opens it as a ticket after all")
+                .isEqualTo("imported");
+        assertThat(ticketsOfMailbox()).hasSize(2);
+    }
+
+    private long sentReplyId(long ticketId) {
+        return tickets.details(ticketId, ClientScope.everything()).messages().stream()
+                .filter(m -> m.kind() == MessageKind.OUTBOUND)
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    @Test
+    void quarantineSaysWhetherTheFromHeaderIsMissingOrUnreadable() {
+        inbound.store(
+                mailbox.id(),
+                3L,
+                List.of(
+                        new InboundMails.Fetched(
+                                1, "sha256:nofrom-" + mailbox.id(), "Subject: x\r\n\r\nText\r\n".getBytes(), 20, false),
+                        new InboundMails.Fetched(
+                                2,
+                                "sha256:badfrom-" + mailbox.id(),
+                                "From: \"Nur ein Name\"\r\nSubject: y\r\n\r\nText\r\n".getBytes(),
+                                40,
+                                false)));
+        processor.processPending(mailbox.id());
+        var reasons = db.select(INBOUND_MAIL.REASON)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
+                .orderBy(INBOUND_MAIL.UID)
+                .fetch(INBOUND_MAIL.REASON);
+        assertThat(reasons.get(0)).isEqualTo("the mail has no From header");
+        assertThat(reasons.get(1)).contains("cannot be read as an address").contains("Nur ein Name");
+    }
+
+    @Test
     void aNewTicketFromAnAutoresponderIsMarkedSoNoAutomaticAnswerGoesBack() throws Exception {
         deliverRaw("From: noreply@marketplace.example\r\nTo: " + support + "\r\nSubject: Your listing report\r\n"
                 + "Auto-Submitted: auto-generated\r\nMessage-ID: <report-" + mailbox.id()
@@ -612,7 +696,7 @@ class EmailChannelIntegrationTests {
                 .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()))
                 .fetch();
         for (var o : outcomes) {
-            assertThat(o.value1()).isIn("imported", "quarantined", "ignored", "bounce");
+            assertThat(o.value1()).isIn("imported", "quarantined", "ignored", "bounce", "not_customer");
             if (!o.value1().equals("imported")) {
                 assertThat(o.value2()).as("a readable reason").isNotBlank();
             } else {
