@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The e-mail channel's limits and timing. {@code secretKey} (base64 of 32 bytes, from {@code KONTOR_SECRET_KEY})
  * encrypts mailbox passwords; without it a key file is created in the data folder, which suits one node only.
- * {@code ehloName} is the name the SMTP client greets with; empty means the domain of the mailbox's address.
+ * {@code fetchLease}: how long a fetch holds its mailbox without a heartbeat (renewed every third of it), so a
+ * fetch whose node died is taken over that much later. {@code ehloName} is the name the SMTP client greets with; empty means the domain of the mailbox's address.
  */
 @Validated
 @ConfigurationProperties("kontor.email")
@@ -26,4 +27,5 @@ public record EmailSettings(
         @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("5m") Duration maxIdle,
         @DefaultValue("4") @Min(0) @Max(1000) int maxIdling,
-        String ehloName) {}
+        String ehloName,
+        @DefaultValue("30s") Duration fetchLease) {}

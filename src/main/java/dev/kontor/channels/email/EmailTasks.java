@@ -18,11 +18,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EmailTasks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailTasks.class);
+
     @Bean
     OneTimeTask<Long> emailFetchTask(
             MailFetcher fetcher, InboundMailProcessor processor, Mailboxes mailboxes, EmailSettings settings) {
         return Tasks.oneTime("email-fetch", Long.class).execute((instance, context) -> {
             long mailboxId = instance.getData();
+            if (!current(instance.getId(), mailboxes.generation(mailboxId))) {
+                return; // a dead node's execution, rerun by the scheduler after the mailbox was taken over
+            }
             processor.processPending(mailboxId); // left over from a crash
             // Idle (where the server can) until about the next poll, so a mailbox is watched all the time.
             Duration idle = mailboxes
@@ -42,11 +47,30 @@ class EmailTasks {
         return Tasks.recurring("email-dispatch", FixedDelay.of(settings.dispatchInterval()))
                 .execute((instance, context) -> {
                     Instant now = clock.instant();
-                    for (long id : mailboxes.due(now)) {
+                    for (long id : mailboxes.takeOverStalled(now)) {
+                        log.warn("Mailbox {}: its fetch stopped with its node; fetching it again now", id);
+                    }
+                    for (Mailboxes.DueFetch due : mailboxes.dueFetches(now)) {
                         context.getSchedulerClient()
-                                .scheduleIfNotExists(emailFetchTask.instance("mailbox-" + id, id), now);
+                                .scheduleIfNotExists(
+                                        emailFetchTask.instance(
+                                                "mailbox-" + due.id() + "-g" + due.generation(), due.id()),
+                                        now);
                     }
                 });
+    }
+
+    /** Whether a fetch task instance ("mailbox-7-g3") belongs to the mailbox's current generation. */
+    static boolean current(String instanceId, int generation) {
+        int g = instanceId.lastIndexOf("-g");
+        if (g < 0) {
+            return true; // named before generations: let it run once
+        }
+        try {
+            return Integer.parseInt(instanceId.substring(g + 2)) == generation;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     @Bean

@@ -390,6 +390,70 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void aFetchWhoseNodeDiedIsTakenOverWithinSecondsAndShownAsRecovered() throws Exception {
+        email.fetchNow(mailbox.id());
+        int generation = db.select(MAILBOX.FETCH_GENERATION)
+                .from(MAILBOX)
+                .where(MAILBOX.ID.eq(mailbox.id()))
+                .fetchOne(MAILBOX.FETCH_GENERATION);
+        // A node took the lease and the scheduler's execution for this mailbox, then died: its heartbeat stopped.
+        db.execute(
+                "insert into platform.scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by,"
+                        + " last_heartbeat, version) values ('email-fetch', ?, now(), true, 'a-node-that-died', now(), 1)"
+                        + " on conflict do nothing",
+                "mailbox-" + mailbox.id() + "-g" + generation);
+        long crashed = System.nanoTime();
+        db.update(MAILBOX)
+                .set(MAILBOX.FETCH_LEASE_UNTIL, java.time.Instant.now().minusSeconds(1))
+                .set(MAILBOX.FETCH_LEASE_OWNER, "a-node-that-died")
+                .where(MAILBOX.ID.eq(mailbox.id()))
+                .execute();
+        customerWrites(TestFixtures.unique("olga") + "@example.net", "Nach dem Absturz", "Kommt das an?", null);
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> !ticketsOfMailbox().isEmpty());
+        System.out.printf(
+                "E-mail crash recovery (GreenMail): next mail fetched %.1f s after the crash%n",
+                (System.nanoTime() - crashed) / 1e9);
+        MailboxView after = mail.mailbox(mailbox.id());
+        assertThat(after.recoveredAt()).as("taken over, not waited out").isNotNull();
+        var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        Long.toString(fixtures.admin().id()))
+                .roles("ADMIN");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/admin/mailboxes/" + mailbox.id())
+                        .with(agent))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("A stopped fetch was taken over");
+    }
+
+    @Test
+    void storedMailLeftUnreadOnTheServerIsFlaggedSeenOnTheNextFetch() throws Exception {
+        customerWrites(TestFixtures.unique("pia") + "@example.net", "Eins", "Erste.", null);
+        customerWrites(TestFixtures.unique("pia") + "@example.net", "Zwei", "Zweite.", null);
+        email.fetchNow(mailbox.id());
+        // A crash between the commit that stored them and the flags on the server.
+        try (jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), support, "secret");
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_WRITE);
+            inbox.setFlags(inbox.getMessages(), new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), false);
+            assertThat(inbox.getUnreadMessageCount()).isEqualTo(2);
+            inbox.close(false);
+        }
+        email.fetchNow(mailbox.id());
+        try (jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), support, "secret");
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            assertThat(inbox.getUnreadMessageCount()).isZero();
+            inbox.close(false);
+        }
+        assertThat(ticketsOfMailbox()).hasSize(2);
+    }
+
+    @Test
     void aReplyWrittenWhileSmtpIsDownIsSentOnceWhenItIsBack() throws Exception {
         String customer = TestFixtures.unique("carla") + "@example.net";
         customerWrites(customer, "Rechnung", "Bitte eine Rechnung.", null);
