@@ -80,6 +80,12 @@ public class MailboxManagement {
         return mailboxes.find(id).orElseThrow(() -> new NotFound("mailbox " + id));
     }
 
+    /** Stored mails of the mailbox waiting to become ticket messages. */
+    @Transactional(readOnly = true)
+    public int backlog(long id) {
+        return email.backlog(id);
+    }
+
     /** Mails fetched but not stored because an identical copy was, by reason: counted, never silently dropped. */
     @Transactional(readOnly = true)
     public Map<String, Integer> skipped(long id) {

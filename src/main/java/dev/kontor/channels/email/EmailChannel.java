@@ -61,6 +61,11 @@ public class EmailChannel {
         return stored;
     }
 
+    /** How many stored mails of the mailbox wait to be processed. */
+    public int backlog(long mailboxId) {
+        return inbound.backlog(mailboxId);
+    }
+
     /** How many fetched mails were skipped as copies of stored ones, by reason. */
     public Map<String, Integer> skipped(long mailboxId) {
         return inbound.skipped(mailboxId);

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The e-mail channel's background work on db-scheduler, so each piece runs on one node at a time however many
  * nodes there are: a dispatcher schedules one fetch task per due mailbox (fetches run in parallel, and a slow
- * mailbox holds only its own task), and the outbox sends what is due.
+ * mailbox holds only its own task; a fetch only stores raw mail), processing turns stored mail into ticket
+ * messages on its own, and the outbox sends what is due.
  */
 @Configuration(proxyBeanMethods = false)
 class EmailTasks {
@@ -28,7 +29,6 @@ class EmailTasks {
             if (!current(instance.getId(), mailboxes.generation(mailboxId))) {
                 return; // a dead node's execution, rerun by the scheduler after the mailbox was taken over
             }
-            processor.processPending(mailboxId); // left over from a crash
             // Idle (where the server can) until about the next poll, so a mailbox is watched all the time.
             Duration idle = mailboxes
                     .find(mailboxId)
@@ -36,9 +36,16 @@ class EmailTasks {
                     .filter(d -> !d.isNegative())
                     .map(d -> d.compareTo(settings.maxIdle()) > 0 ? settings.maxIdle() : d)
                     .orElse(Duration.ZERO);
-            fetcher.fetch(mailboxId, Duration.ZERO, idle, () -> processor.processPending(mailboxId));
-            processor.processPending(mailboxId);
+            // Fetching only stores: processing is its own task, so a backlog never holds the IMAP connection.
+            fetcher.fetch(mailboxId, Duration.ZERO, idle, () -> {});
         });
+    }
+
+    /** Turns stored mail into ticket messages, apart from fetching; what a crash left "new" is picked up again. */
+    @Bean
+    RecurringTask<Void> emailProcessTask(InboundMailProcessor processor) {
+        return Tasks.recurring("email-process", FixedDelay.of(Duration.ofSeconds(1)))
+                .execute((instance, context) -> processor.processAll());
     }
 
     @Bean

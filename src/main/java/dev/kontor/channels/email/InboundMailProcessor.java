@@ -49,6 +49,7 @@ class InboundMailProcessor {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MailParser parser = new MailParser();
+    private final java.util.concurrent.ExecutorService workers;
 
     InboundMailProcessor(
             DSLContext db,
@@ -60,7 +61,8 @@ class InboundMailProcessor {
             CustomerManagement customers,
             TicketSettings limits,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            EmailSettings settings) {
         this.db = db;
         this.inbound = inbound;
         this.mailboxes = mailboxes;
@@ -71,19 +73,82 @@ class InboundMailProcessor {
         this.limits = limits;
         this.transactions = transactions;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(settings.processWorkers(), r -> {
+            Thread t = new Thread(r, "email-process-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Processes the mailbox's stored mail that is still new; returns how many were handled. */
+    /**
+     * Processes the stored mail of every mailbox that is still new, several mails at a time: mails of one sender
+     * go to one worker in the order they arrived (a conversation is never split between two threads, so two mails
+     * never open two tickets for it), different senders' mails run side by side. Returns how many were handled.
+     */
+    int processAll() {
+        int done = 0;
+        long after = 0;
+        List<InboundMails.Pending> batch;
+        do {
+            batch = inbound.pendingAll(after, 500);
+            if (batch.isEmpty()) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).id();
+            java.util.Map<String, List<Long>> bySender = new java.util.LinkedHashMap<>();
+            for (InboundMails.Pending p : batch) {
+                bySender.computeIfAbsent(p.sender(), k -> new ArrayList<>()).add(p.id());
+            }
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (List<Long> ids : bySender.values()) {
+                running.add(workers.submit(() -> ids.forEach(this::process)));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("Processing inbound mail failed: {}", e.getCause().toString());
+                }
+            }
+            done += batch.size();
+        } while (batch.size() == 500);
+        return done;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Processes the mailbox's stored mail that is still new, and waits (up to half a minute) for what the
+     * processing task holds at the same moment, so that the caller sees every stored mail handled. Returns how
+     * many this call went through.
+     */
     int processPending(long mailboxId) {
         int done = 0;
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        long last = -1;
         List<Long> batch;
-        do {
-            batch = inbound.pending(mailboxId, 100);
+        while (!(batch = inbound.pending(mailboxId, 100)).isEmpty() && System.nanoTime() - giveUp < 0) {
+            if (batch.get(0) <= last) {
+                try {
+                    Thread.sleep(20); // held by another worker: its commit comes shortly
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done;
+                }
+            }
             for (long id : batch) {
                 process(id);
                 done++;
             }
-        } while (batch.size() == 100);
+            last = batch.get(batch.size() - 1);
+        }
         return done;
     }
 

@@ -88,6 +88,33 @@ class InboundMails {
                 .fetchMap(SKIPPED_MAIL.REASON, DSL.count());
     }
 
+    /** A stored mail waiting to be processed, with who sent it as far as its first header lines tell. */
+    record Pending(long id, String sender) {}
+
+    private static final java.util.regex.Pattern FROM_LINE =
+            java.util.regex.Pattern.compile("(?im)^from:[^\\n]*?([A-Za-z0-9._%+'=-]+@[A-Za-z0-9.-]+)");
+
+    /** New mail of every mailbox after {@code afterId}, oldest first; the sender read from the first 8 KB only. */
+    List<Pending> pendingAll(long afterId, int limit) {
+        var head = DSL.field("substring({0} from 1 for 8192)", byte[].class, INBOUND_MAIL.RAW);
+        return db.select(INBOUND_MAIL.ID, head)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.STATUS.eq("new").and(INBOUND_MAIL.ID.gt(afterId)))
+                .orderBy(INBOUND_MAIL.ID)
+                .limit(limit)
+                .fetch(r -> {
+                    var m = FROM_LINE.matcher(new String(r.value2(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    return new Pending(
+                            r.value1(),
+                            m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "mail:" + r.value1());
+                });
+    }
+
+    /** How many of the mailbox's stored mails wait to be processed. */
+    int backlog(long mailboxId) {
+        return db.fetchCount(INBOUND_MAIL, INBOUND_MAIL.MAILBOX_ID.eq(mailboxId).and(INBOUND_MAIL.STATUS.eq("new")));
+    }
+
     List<Long> pending(long mailboxId, int limit) {
         return db.select(INBOUND_MAIL.ID)
                 .from(INBOUND_MAIL)

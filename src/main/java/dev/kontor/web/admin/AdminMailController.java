@@ -143,6 +143,7 @@ class AdminMailController {
         MailboxView mailbox = mail.mailbox(id);
         model.addAttribute("mailbox", mailbox);
         model.addAttribute("skipped", mail.skipped(id));
+        model.addAttribute("backlog", mail.backlog(id));
         if (!model.containsAttribute("mailboxForm")) {
             model.addAttribute("mailboxForm", MailboxForm.of(mailbox));
         }

@@ -186,6 +186,42 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void processingRunsApartFromFetchingAndKeepsOneSendersMailsInOrder() throws Exception {
+        String same = TestFixtures.unique("quinn") + "@example.net";
+        for (int i = 1; i <= 20; i++) {
+            customerWrites(TestFixtures.unique("r") + "@example.net", "Frage " + i, "Text " + i, null);
+            if (i % 7 == 0) {
+                customerWrites(same, "Teil " + i, "Teil " + i, null);
+            }
+        }
+        // Nothing but the scheduler: its fetch task stores, its processing task imports.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> db.fetchCount(
+                                INBOUND_MAIL,
+                                INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()).and(INBOUND_MAIL.STATUS.eq("imported")))
+                        == 22);
+        var sameSender = db.select(INBOUND_MAIL.ID, INBOUND_MAIL.MESSAGE_ID, INBOUND_MAIL.PROCESSED_AT)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.MAILBOX_ID.eq(mailbox.id()).and(INBOUND_MAIL.REPLY_ADDRESS.eq(same)))
+                .orderBy(INBOUND_MAIL.ID)
+                .fetch();
+        assertThat(sameSender).hasSize(2);
+        assertThat(sameSender.get(0).value2()).isLessThan(sameSender.get(1).value2());
+        assertThat(sameSender.get(0).value3())
+                .isBeforeOrEqualTo(sameSender.get(1).value3());
+        var agent = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        Long.toString(fixtures.admin().id()))
+                .roles("ADMIN");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/admin/mailboxes/" + mailbox.id())
+                        .with(agent))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Waiting to be processed: 0");
+    }
+
+    @Test
     void aSignedReplyAddressThreadsTheReplyAndAForgedOneDoesNot() throws Exception {
         mail.update(
                 mailbox.id(),
