@@ -57,6 +57,7 @@ public final class MailboxCommands {
             @NotBlank @Pattern(regexp = "ssl|starttls|none", message = "must be ssl, starttls or none")
             String security,
 
-            @NotBlank @Size(max = 254) String user,
+            // Required for IMAP; an empty SMTP user means a relay that accepts mail without authentication.
+            @Size(max = 254) String user,
             @Size(max = 500) String password) {}
 }

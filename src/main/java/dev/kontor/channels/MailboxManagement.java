@@ -80,6 +80,18 @@ public class MailboxManagement {
         return mailboxes.find(id).orElseThrow(() -> new NotFound("mailbox " + id));
     }
 
+    /** Stored mails of the mailbox waiting to become ticket messages. */
+    @Transactional(readOnly = true)
+    public int backlog(long id) {
+        return email.backlog(id);
+    }
+
+    /** Mails fetched but not stored because an identical copy was, by reason: counted, never silently dropped. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> skipped(long id) {
+        return email.skipped(id);
+    }
+
     /** Connects to both servers with the saved settings and reports each one's exact error. */
     public ConnectionCheck check(long id) {
         return email.check(id);
@@ -97,6 +109,16 @@ public class MailboxManagement {
     @Transactional(readOnly = true)
     public List<QuarantinedMail> quarantine(int limit) {
         return email.quarantine(limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<QuarantinedMail> notCustomer(int limit) {
+        return email.notCustomer(limit);
+    }
+
+    /** Imports a mail kept out of the inbox (bulk, list, automatic) as a customer's message; returns its status. */
+    public String importAsCustomer(long inboundId) {
+        return email.importAsCustomer(inboundId);
     }
 
     /** Runs a quarantined mail through the processing again (after a fix, or a changed setting). */

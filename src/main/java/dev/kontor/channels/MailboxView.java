@@ -26,7 +26,9 @@ public record MailboxView(
         Instant lastFetchAt,
         String lastError,
         Instant lastErrorAt,
-        int consecutiveFailures) {
+        int consecutiveFailures,
+        boolean stalled,
+        Instant recoveredAt) {
 
     public boolean failing() {
         return lastError != null;

@@ -31,6 +31,7 @@ public class EmailChannel {
     private final MailFetcher fetcher;
     private final InboundMailProcessor processor;
     private final Outbox outbox;
+    private final InboundMails inbound;
     private final DSLContext db;
 
     EmailChannel(
@@ -39,12 +40,14 @@ public class EmailChannel {
             MailFetcher fetcher,
             InboundMailProcessor processor,
             Outbox outbox,
+            InboundMails inbound,
             DSLContext db) {
         this.mailboxes = mailboxes;
         this.servers = servers;
         this.fetcher = fetcher;
         this.processor = processor;
         this.outbox = outbox;
+        this.inbound = inbound;
         this.db = db;
     }
 
@@ -56,6 +59,16 @@ public class EmailChannel {
         int stored = fetcher.fetch(mailboxId, java.time.Duration.ofSeconds(60));
         processor.processPending(mailboxId);
         return stored;
+    }
+
+    /** How many stored mails of the mailbox wait to be processed. */
+    public int backlog(long mailboxId) {
+        return inbound.backlog(mailboxId);
+    }
+
+    /** How many fetched mails were skipped as copies of stored ones, by reason. */
+    public Map<String, Integer> skipped(long mailboxId) {
+        return inbound.skipped(mailboxId);
     }
 
     /** Sends the replies that are due; returns how many were attempted. */
@@ -81,7 +94,7 @@ public class EmailChannel {
             imapError = MailServers.describe(e);
         }
         String smtpError = null;
-        Session session = servers.smtpSession(account.smtp());
+        Session session = servers.smtpSession(account.smtp(), account.fromAddress());
         try (Transport transport = servers.openSmtp(session, account.smtp())) {
             // connected and authenticated
         } catch (MessagingException | RuntimeException e) {
@@ -91,6 +104,15 @@ public class EmailChannel {
     }
 
     public List<QuarantinedMail> quarantine(int limit) {
+        return stored("quarantined", limit);
+    }
+
+    /** Bulk and list mail, and automatic replies that answer no ticket: kept out of the inbox, not lost. */
+    public List<QuarantinedMail> notCustomer(int limit) {
+        return stored("not_customer", limit);
+    }
+
+    private List<QuarantinedMail> stored(String status, int limit) {
         return db.select(
                         INBOUND_MAIL.ID,
                         INBOUND_MAIL.MAILBOX_ID,
@@ -104,7 +126,7 @@ public class EmailChannel {
                 .from(INBOUND_MAIL)
                 .join(MAILBOX)
                 .on(MAILBOX.ID.eq(INBOUND_MAIL.MAILBOX_ID))
-                .where(INBOUND_MAIL.STATUS.eq("quarantined"))
+                .where(INBOUND_MAIL.STATUS.eq(status))
                 .orderBy(INBOUND_MAIL.ID.desc())
                 .limit(limit)
                 .fetch(r -> {
@@ -155,6 +177,23 @@ public class EmailChannel {
             throw new NotFound("quarantined mail " + inboundId);
         }
         processor.process(inboundId);
+        return db.select(INBOUND_MAIL.STATUS)
+                .from(INBOUND_MAIL)
+                .where(INBOUND_MAIL.ID.eq(inboundId))
+                .fetchOne(INBOUND_MAIL.STATUS);
+    }
+
+    /** An admin says a mail from the "not a customer message" list is a customer's after all: import it. */
+    public String importAsCustomer(long inboundId) {
+        int reset = db.update(INBOUND_MAIL)
+                .set(INBOUND_MAIL.STATUS, "new")
+                .setNull(INBOUND_MAIL.REASON)
+                .where(INBOUND_MAIL.ID.eq(inboundId).and(INBOUND_MAIL.STATUS.eq("not_customer")))
+                .execute();
+        if (reset == 0) {
+            throw new NotFound("mail " + inboundId + " in the list of mails that are no customer's");
+        }
+        processor.process(inboundId, true);
         return db.select(INBOUND_MAIL.STATUS)
                 .from(INBOUND_MAIL)
                 .where(INBOUND_MAIL.ID.eq(inboundId))

@@ -10,6 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The e-mail channel's limits and timing. {@code secretKey} (base64 of 32 bytes, from {@code KONTOR_SECRET_KEY})
  * encrypts mailbox passwords; without it a key file is created in the data folder, which suits one node only.
+ * {@code processWorkers}: how many stored mails are turned into ticket messages at a time on a node.
+ * {@code fetchLease}: how long a fetch holds its mailbox without a heartbeat (renewed every third of it), so a
+ * fetch whose node died is taken over that much later. {@code ehloName} is the name the SMTP client greets with; empty means the domain of the mailbox's address.
  */
 @Validated
 @ConfigurationProperties("kontor.email")
@@ -24,4 +27,7 @@ public record EmailSettings(
         @DefaultValue("30s") Duration firstRetryDelay,
         @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("5m") Duration maxIdle,
-        @DefaultValue("4") @Min(0) @Max(1000) int maxIdling) {}
+        @DefaultValue("4") @Min(0) @Max(1000) int maxIdling,
+        String ehloName,
+        @DefaultValue("30s") Duration fetchLease,
+        @DefaultValue("4") @Min(1) @Max(64) int processWorkers) {}

@@ -4,6 +4,7 @@ import static dev.kontor.channels.db.Tables.INBOUND_MAIL;
 
 import dev.kontor.channels.db.tables.records.InboundMailRecord;
 import dev.kontor.channels.email.Mailboxes.Account;
+import dev.kontor.channels.email.ParsedMail.Automation;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
 import dev.kontor.shared.ClientScope;
@@ -48,6 +49,7 @@ class InboundMailProcessor {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MailParser parser = new MailParser();
+    private final java.util.concurrent.ExecutorService workers;
 
     InboundMailProcessor(
             DSLContext db,
@@ -59,7 +61,8 @@ class InboundMailProcessor {
             CustomerManagement customers,
             TicketSettings limits,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            EmailSettings settings) {
         this.db = db;
         this.inbound = inbound;
         this.mailboxes = mailboxes;
@@ -70,24 +73,95 @@ class InboundMailProcessor {
         this.limits = limits;
         this.transactions = transactions;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(settings.processWorkers(), r -> {
+            Thread t = new Thread(r, "email-process-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Processes the mailbox's stored mail that is still new; returns how many were handled. */
+    /**
+     * Processes the stored mail of every mailbox that is still new, several mails at a time: mails of one sender
+     * go to one worker in the order they arrived (a conversation is never split between two threads, so two mails
+     * never open two tickets for it), different senders' mails run side by side. Returns how many were handled.
+     */
+    int processAll() {
+        int done = 0;
+        long after = 0;
+        List<InboundMails.Pending> batch;
+        do {
+            batch = inbound.pendingAll(after, 500);
+            if (batch.isEmpty()) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).id();
+            java.util.Map<String, List<Long>> bySender = new java.util.LinkedHashMap<>();
+            for (InboundMails.Pending p : batch) {
+                bySender.computeIfAbsent(p.sender(), k -> new ArrayList<>()).add(p.id());
+            }
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (List<Long> ids : bySender.values()) {
+                running.add(workers.submit(() -> ids.forEach(this::process)));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    log.warn("Processing inbound mail failed: {}", e.getCause().toString());
+                }
+            }
+            done += batch.size();
+        } while (batch.size() == 500);
+        return done;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * Processes the mailbox's stored mail that is still new, and waits (up to half a minute) for what the
+     * processing task holds at the same moment, so that the caller sees every stored mail handled. Returns how
+     * many this call went through.
+     */
     int processPending(long mailboxId) {
         int done = 0;
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        long last = -1;
         List<Long> batch;
-        do {
-            batch = inbound.pending(mailboxId, 100);
+        while (!(batch = inbound.pending(mailboxId, 100)).isEmpty() && System.nanoTime() - giveUp < 0) {
+            if (batch.get(0) <= last) {
+                try {
+                    Thread.sleep(20); // held by another worker: its commit comes shortly
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done;
+                }
+            }
             for (long id : batch) {
                 process(id);
                 done++;
             }
-        } while (batch.size() == 100);
+            last = batch.get(batch.size() - 1);
+        }
         return done;
     }
 
     /** One mail, in its own transaction; a failure quarantines it in another. */
     void process(long inboundId) {
+        process(inboundId, false);
+    }
+
+    /**
+     * As {@link #process(long)}; {@code asCustomer} imports it as a customer's message even when its headers say
+     * bulk mail or an automatic reply (an admin's decision from the "not a customer message" list).
+     */
+    void process(long inboundId, boolean asCustomer) {
         try {
             transactions.executeWithoutResult(tx -> {
                 InboundMailRecord mail = db.selectFrom(INBOUND_MAIL)
@@ -99,7 +173,7 @@ class InboundMailProcessor {
                     return; // another node has it, or it was handled
                 }
                 mail.setAttempts(mail.getAttempts() + 1);
-                Outcome outcome = handle(mail);
+                Outcome outcome = handle(mail, asCustomer);
                 mail.setStatus(outcome.status());
                 mail.setReason(outcome.reason());
                 mail.setTicketId(outcome.ticketId());
@@ -128,7 +202,7 @@ class InboundMailProcessor {
         }
     }
 
-    private Outcome handle(InboundMailRecord mail) {
+    private Outcome handle(InboundMailRecord mail, boolean asCustomer) {
         Account account = mailboxes.account(mail.getMailboxId());
         if (mail.getOversized()) {
             return Outcome.of(
@@ -144,23 +218,34 @@ class InboundMailProcessor {
             return Outcome.of("bounce", matched ? reason.strip() : "a bounce for a message we did not send");
         }
         String from = parsed.fromAddress();
-        if (from == null || !EmailAddress.isValid(from)) {
+        if (from == null) {
             throw new UnparseableMail(
-                    "the mail has no usable sender address (" + (from == null ? "no From header" : from) + ")");
+                    parsed.fromHeader() == null
+                            ? "the mail has no From header"
+                            : "the From header cannot be read as an address: \"" + parsed.fromHeader() + "\"");
+        }
+        if (!EmailAddress.isValid(from)) {
+            throw new UnparseableMail("the sender address \"" + from + "\" is not a valid e-mail address");
         }
         if (mailboxes.ownAddresses().contains(from.toLowerCase(Locale.ROOT))) {
             return Outcome.of("ignored", "sent from one of our own addresses (" + from + "): a mail loop");
         }
+        Automation.Kind kind =
+                asCustomer ? Automation.Kind.PERSON : parsed.automation().kind();
+        if (kind == Automation.Kind.BULK) {
+            return Outcome.of(
+                    "not_customer", "bulk or list mail (" + parsed.automation().evidence() + ")");
+        }
         CustomerView customer = customers.resolve(account.clientId(), "email", from, parsed.fromName());
         Optional<TicketView> thread = thread(account, parsed, customer);
-        mail.setAutoSubmitted(parsed.autoSubmitted());
-        if (parsed.autoSubmitted() && thread.isPresent()) {
-            // An out-of-office answer to our reply: keep the ticket as it is, and never answer it.
-            return new Outcome(
-                    "ignored",
-                    "automatic reply to ticket #" + thread.get().number(),
-                    thread.get().id(),
-                    null);
+        mail.setAutoSubmitted(parsed.autoSubmitted() && !asCustomer);
+        if (kind == Automation.Kind.AUTO_REPLY || (parsed.autoSubmitted() && !asCustomer && thread.isPresent())) {
+            // An out-of-office answer: keep the ticket as it is, never answer it, and never open one for it.
+            return thread.map(t -> new Outcome("ignored", "automatic reply to ticket #" + t.number(), t.id(), null))
+                    .orElseGet(() -> Outcome.of(
+                            "not_customer",
+                            "an automatic reply that answers no ticket ("
+                                    + parsed.automation().evidence() + ")"));
         }
         List<String> notes = new ArrayList<>();
         List<NewAttachment> files = attachments(parsed, notes);

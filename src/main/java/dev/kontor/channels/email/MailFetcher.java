@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -89,10 +89,12 @@ class MailFetcher {
      * (the caller processes what was stored).
      */
     int fetch(long mailboxId, Duration patience, Duration idle, Runnable afterRound) {
-        // Longer than any fetch can take with the read timeout on each call, short enough to recover from a crash.
-        Duration lease = settings.readTimeout().multipliedBy(10);
+        // Short, and renewed by a heartbeat while this fetch lives (also while it waits on the server), so a fetch
+        // whose node died is taken over within about one lease.
+        Duration lease = settings.fetchLease();
         long giveUp = System.nanoTime() + patience.toNanos();
-        while (!mailboxes.lease(mailboxId, lease)) {
+        String owner;
+        while ((owner = mailboxes.lease(mailboxId, lease)) == null) {
             if (System.nanoTime() - giveUp > 0) {
                 return 0;
             }
@@ -103,14 +105,32 @@ class MailFetcher {
                 return 0;
             }
         }
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        String holder = owner;
+        long beat = Math.max(200, lease.toMillis() / 3);
+        ScheduledFuture<?> heartbeat = waker.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        if (!mailboxes.renew(mailboxId, holder, lease)) {
+                            lost.set(true);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Mailbox {}: the fetch lease could not be renewed: {}", mailboxId, e.getMessage());
+                    }
+                },
+                beat,
+                beat,
+                TimeUnit.MILLISECONDS);
         try {
-            return fetchLeased(mailboxId, idle, afterRound);
+            return fetchLeased(mailboxId, idle, afterRound, lost);
         } finally {
-            mailboxes.release(mailboxId);
+            heartbeat.cancel(false);
+            mailboxes.release(mailboxId, owner);
         }
     }
 
-    private int fetchLeased(long mailboxId, Duration idle, Runnable afterRound) {
+    private int fetchLeased(
+            long mailboxId, Duration idle, Runnable afterRound, java.util.concurrent.atomic.AtomicBoolean lost) {
         Account account;
         try {
             account = mailboxes.account(mailboxId);
@@ -137,11 +157,12 @@ class MailFetcher {
                     log.info("Mailbox {}: UIDVALIDITY changed, reading the folder again", mailboxId);
                 }
                 long[] cursor = {lastUid};
+                markStoredSeen(folder, uids, lastUid);
                 stored += drain(mailboxId, folder, validity, cursor);
                 mailboxes.fetched(mailboxId);
                 afterRound.run();
                 if (!idle.isZero() && store instanceof IMAPStore imap && imap.hasCapability("IDLE")) {
-                    stored += idle(mailboxId, (IMAPFolder) folder, validity, cursor, idle, afterRound);
+                    stored += idle(mailboxId, (IMAPFolder) folder, validity, cursor, idle, afterRound, lost);
                 }
             } finally {
                 folder.close(false);
@@ -193,7 +214,13 @@ class MailFetcher {
      * At most {@code maxIdling} mailboxes idle per node, so idling never takes every scheduler thread.
      */
     private int idle(
-            long mailboxId, IMAPFolder folder, long validity, long[] cursor, Duration budget, Runnable afterRound)
+            long mailboxId,
+            IMAPFolder folder,
+            long validity,
+            long[] cursor,
+            Duration budget,
+            Runnable afterRound,
+            java.util.concurrent.atomic.AtomicBoolean lost)
             throws MessagingException, IOException {
         if (!idlers.tryAcquire()) {
             return 0;
@@ -203,7 +230,8 @@ class MailFetcher {
         try {
             long end = System.nanoTime() + budget.toNanos();
             long slice = Math.max(1000, settings.readTimeout().toMillis() / 2);
-            while (!stopping && System.nanoTime() - end < 0) {
+            // A lost lease means another fetch has the mailbox now: leave it to that one.
+            while (!stopping && !lost.get() && System.nanoTime() - end < 0) {
                 long wait = Math.min(slice, Math.max(1, (end - System.nanoTime()) / 1_000_000));
                 ScheduledFuture<?> wake = waker.schedule(() -> interrupt(folder), wait, TimeUnit.MILLISECONDS);
                 try {
@@ -222,6 +250,32 @@ class MailFetcher {
             idlers.release();
         }
         return stored;
+    }
+
+    /**
+     * Stored mail the server still shows unread (a crash came between the commit and the flags, or the flags
+     * failed) is flagged now, so every stored mail ends up \\Seen.
+     */
+    private static void markStoredSeen(Folder folder, UIDFolder uids, long lastUid) throws MessagingException {
+        if (lastUid == 0) {
+            return;
+        }
+        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        if (unseen.length == 0) {
+            return;
+        }
+        FetchProfile uid = new FetchProfile();
+        uid.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(unseen, uid);
+        List<Message> stored = new ArrayList<>();
+        for (Message m : unseen) {
+            if (uids.getUID(m) <= lastUid) {
+                stored.add(m);
+            }
+        }
+        if (!stored.isEmpty()) {
+            folder.setFlags(stored.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        }
     }
 
     /** Any command on the folder ends a running IDLE. */
@@ -297,14 +351,11 @@ class MailFetcher {
             m.writeTo(out);
             raw = out.toByteArray();
         }
-        return new Fetched(uid, dedupeKey(m, raw), raw, size, oversized);
+        return new Fetched(uid, dedupeKey(raw), raw, size, oversized);
     }
 
-    static String dedupeKey(Message m, byte[] raw) throws MessagingException {
-        String[] ids = m.getHeader("Message-ID");
-        if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-            return ids[0].strip().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
-        }
+    /** Only the same bytes are the same mail: generators reuse Message-IDs for different mails. */
+    static String dedupeKey(byte[] raw) {
         return "sha256:" + sha256(raw);
     }
 

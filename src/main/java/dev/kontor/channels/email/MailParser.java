@@ -1,5 +1,6 @@
 package dev.kontor.channels.email;
 
+import dev.kontor.channels.email.ParsedMail.Automation;
 import dev.kontor.channels.email.ParsedMail.Bounce;
 import dev.kontor.shared.Text;
 import jakarta.mail.BodyPart;
@@ -88,6 +89,7 @@ public final class MailParser {
         if (raw == null || raw.length == 0) {
             throw new UnparseableMail("the message is empty");
         }
+        raw = endHeadersAtWhitespaceLine(raw);
         int headerEnd = headerEnd(raw);
         if (headerEnd <= 0
                 || !new String(raw, 0, Math.min(headerEnd, 2000), StandardCharsets.ISO_8859_1).contains(":")) {
@@ -123,7 +125,11 @@ public final class MailParser {
             }
         }
         String text = walk.text.length() > 0 ? walk.text.toString().strip() : htmlToText(walk.html);
-        boolean auto = autoSubmitted(message, from[0], walk) || walk.bounce != null;
+        if (walk.bounce == null) {
+            walk.bounce = informalBounce(from[0], subject, text, walk.files);
+        }
+        Automation automation = automation(message, from[0], subject, walk);
+        boolean auto = automation.kind() != Automation.Kind.PERSON || walk.bounce != null;
         if (from[0] == null && subject.isBlank() && text.isBlank() && walk.files.isEmpty()) {
             throw new UnparseableMail("neither a sender, a subject, a body nor an attachment could be read"
                     + (walk.problems.isEmpty() ? "" : " (" + String.join("; ", walk.problems) + ")"));
@@ -143,7 +149,82 @@ public final class MailParser {
                 List.copyOf(walk.files),
                 auto,
                 walk.bounce,
-                List.copyOf(walk.problems));
+                List.copyOf(walk.problems),
+                from[2],
+                automation);
+    }
+
+    /**
+     * Some mailers end the header block with a line that holds only spaces; read strictly, that line continues the
+     * last header and the whole body becomes headers. A whitespace-only line inside the header block ends it here.
+     */
+    static byte[] endHeadersAtWhitespaceLine(byte[] raw) {
+        int start = 0;
+        while (start < raw.length) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            int contentEnd = end > start && raw[end - 1] == '\r' ? end - 1 : end;
+            if (contentEnd == start) {
+                return raw; // a truly empty line: the headers end as they should
+            }
+            boolean blank = true;
+            for (int i = start; i < contentEnd; i++) {
+                if (raw[i] != ' ' && raw[i] != '\t') {
+                    blank = false;
+                    break;
+                }
+            }
+            if (blank) {
+                byte[] fixed = new byte[raw.length - (contentEnd - start)];
+                System.arraycopy(raw, 0, fixed, 0, start);
+                System.arraycopy(raw, contentEnd, fixed, start, raw.length - contentEnd);
+                return fixed;
+            }
+            start = end + 1;
+        }
+        return raw;
+    }
+
+    private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)(mailer-daemon|mail-daemon|postmaster)@.*");
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
+            "(?i)^\\s*(undeliver(ed|able)|delivery (status notification|failure|has failed)|mail delivery"
+                    + " (failed|failure|system)|returned mail|failure notice|non[- ]?delivery|unzustellbar|nicht"
+                    + " zustellbar|non remis|non recapitabile|message not delivered)");
+    private static final Pattern ANY_STATUS = Pattern.compile("\\b([45]\\.\\d{1,3}\\.\\d{1,3})\\b");
+    private static final Pattern SMTP_REPLY_LINE = Pattern.compile("(?m)^.*\\b[45]\\d\\d[ -][^\\n]*$");
+
+    /**
+     * Bounces that are not RFC 3464 reports (qmail's "failure notice", Exchange's and older MTAs' plain text with
+     * the original attached or quoted): from a mailer daemon, or with a bounce subject and the returned message's
+     * ID or a status code in it (so a customer writing "Undelivered parcel" is not one).
+     */
+    private static Bounce informalBounce(String from, String subject, String text, List<ParsedAttachment> files) {
+        boolean daemon = from != null && BOUNCE_SENDER.matcher(from).matches();
+        boolean bounceSubject =
+                subject != null && BOUNCE_SUBJECT.matcher(subject).find();
+        if (!daemon && !bounceSubject) {
+            return null;
+        }
+        StringBuilder returned = new StringBuilder(text == null ? "" : text);
+        for (ParsedAttachment a : files) {
+            if (a.contentType().startsWith("message/") || a.contentType().equals("text/rfc822-headers")) {
+                returned.append('\n').append(new String(a.content(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        Matcher id = ORIGINAL_MESSAGE_ID.matcher(returned);
+        Matcher status = ANY_STATUS.matcher(text == null ? "" : text);
+        Matcher reply = SMTP_REPLY_LINE.matcher(text == null ? "" : text);
+        String originalId = id.find() ? id.group(1) : null;
+        String code = status.find() ? status.group(1) : null;
+        if (!daemon && originalId == null && code == null) {
+            return null;
+        }
+        return new Bounce(
+                originalId,
+                code,
+                reply.find() ? reply.group().replaceAll("\\s+", " ").strip() : null);
     }
 
     /** Collects text, HTML and files while walking the MIME tree. */
@@ -454,7 +535,7 @@ public final class MailParser {
             value = header(message, "Return-Path", walk);
         }
         if (value == null || value.isBlank()) {
-            return new String[] {null, null};
+            return new String[] {null, null, null};
         }
         String decoded = text(value, walk);
         try {
@@ -465,7 +546,8 @@ public final class MailParser {
                 String name = parsed[0].getPersonal();
                 return new String[] {
                     parsed[0].getAddress().toLowerCase(Locale.ROOT),
-                    name == null ? null : text(name, walk).strip()
+                    name == null ? null : text(name, walk).strip(),
+                    decoded.strip()
                 };
             }
         } catch (AddressException e) {
@@ -476,10 +558,10 @@ public final class MailParser {
             String name =
                     decoded.substring(0, m.start()).replaceAll("[\"<>]", "").strip();
             walk.problems.add("a malformed From header; found the address in it");
-            return new String[] {m.group().toLowerCase(Locale.ROOT), name.isEmpty() ? null : name};
+            return new String[] {m.group().toLowerCase(Locale.ROOT), name.isEmpty() ? null : name, decoded.strip()};
         }
         walk.problems.add("the From header has no address");
-        return new String[] {null, decoded.isBlank() ? null : decoded.strip()};
+        return new String[] {null, decoded.isBlank() ? null : decoded.strip(), decoded.strip()};
     }
 
     private static List<String> addresses(String value) {
@@ -524,27 +606,54 @@ public final class MailParser {
         }
     }
 
+    private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+            "(?i)^\\s*(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|abwesenheit"
+                    + "(snotiz)?|automatische antwort|r\u00e9ponse automatique|absence du bureau|risposta automatica"
+                    + "|fuori sede)\\b");
+
     /**
-     * RFC 3834's Auto-Submitted is the standard; Precedence and the vendor headers are what autoresponders and
-     * mailing lists actually send. A List-Id alone marks list traffic, never a customer writing to us.
+     * RFC 3834's Auto-Submitted is the standard; Precedence and the vendor headers (and, for out-of-office
+     * answers, their subjects) are what autoresponders and mailing lists actually send.
      */
-    private static boolean autoSubmitted(MimeMessage message, String from, Walk walk) {
+    private static Automation automation(MimeMessage message, String from, String subject, Walk walk) {
         String auto = header(message, "Auto-Submitted", walk);
         if (auto != null && !auto.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
-            return true;
+            String value = auto.strip().toLowerCase(Locale.ROOT);
+            return new Automation(
+                    value.startsWith("auto-replied") ? Automation.Kind.AUTO_REPLY : Automation.Kind.GENERATED,
+                    "Auto-Submitted: " + auto.strip());
         }
         String precedence = header(message, "Precedence", walk);
-        if (precedence != null
-                && Set.of("bulk", "junk", "list", "auto_reply")
-                        .contains(precedence.strip().toLowerCase(Locale.ROOT))) {
-            return true;
+        String p = precedence == null ? "" : precedence.strip().toLowerCase(Locale.ROOT);
+        if (p.equals("auto_reply")) {
+            return new Automation(Automation.Kind.AUTO_REPLY, "Precedence: " + precedence.strip());
         }
-        for (String h : List.of("X-Autoreply", "X-Autorespond", "X-Autogenerated", "List-Id", "X-Loop")) {
-            if (header(message, h, walk) != null) {
-                return true;
+        for (String h : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply")) {
+            String v = header(message, h, walk);
+            if (v != null && !v.strip().equalsIgnoreCase("no")) {
+                return new Automation(Automation.Kind.AUTO_REPLY, h + ": " + v.strip());
             }
         }
-        return from != null && from.matches("(?i)(mailer-daemon|postmaster)@.*");
+        if (subject != null && AUTO_REPLY_SUBJECT.matcher(subject).find()) {
+            return new Automation(Automation.Kind.AUTO_REPLY, "Subject: " + subject.strip());
+        }
+        if (Set.of("bulk", "junk", "list").contains(p)) {
+            return new Automation(Automation.Kind.BULK, "Precedence: " + precedence.strip());
+        }
+        String listId = header(message, "List-Id", walk);
+        if (listId != null) {
+            return new Automation(Automation.Kind.BULK, "List-Id: " + listId.strip());
+        }
+        for (String h : List.of("X-Autogenerated", "X-Loop")) {
+            String v = header(message, h, walk);
+            if (v != null) {
+                return new Automation(Automation.Kind.GENERATED, h + ": " + v.strip());
+            }
+        }
+        if (from != null && BOUNCE_SENDER.matcher(from).matches()) {
+            return new Automation(Automation.Kind.GENERATED, "From: " + from);
+        }
+        return Automation.PERSON;
     }
 
     private static String extension(String base) {

@@ -29,17 +29,37 @@ class MailServers {
         return store;
     }
 
-    Session smtpSession(MailServer smtp) {
+    /**
+     * An SMTP session greeting with the setting's name or the sender's domain (never "localhost", which strict
+     * servers refuse), and authenticating only when the mailbox has an SMTP user.
+     */
+    Session smtpSession(MailServer smtp, String fromAddress) {
         String protocol = smtp.security().equals("ssl") ? "smtps" : "smtp";
         Properties p = common(protocol, smtp);
         p.put("mail.transport.protocol", protocol);
-        p.put("mail." + protocol + ".auth", "true");
+        p.put("mail." + protocol + ".auth", Boolean.toString(authenticates(smtp)));
+        p.put("mail." + protocol + ".localhost", ehloName(fromAddress));
         return Session.getInstance(p);
+    }
+
+    String ehloName(String fromAddress) {
+        if (settings.ehloName() != null && !settings.ehloName().isBlank()) {
+            return settings.ehloName().strip();
+        }
+        return fromAddress.substring(fromAddress.indexOf('@') + 1);
+    }
+
+    private static boolean authenticates(MailServer smtp) {
+        return smtp.user() != null && !smtp.user().isBlank() && smtp.password() != null;
     }
 
     Transport openSmtp(Session session, MailServer smtp) throws MessagingException {
         Transport transport = session.getTransport(smtp.security().equals("ssl") ? "smtps" : "smtp");
-        transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+        if (authenticates(smtp)) {
+            transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+        } else {
+            transport.connect(smtp.host(), smtp.port(), null, null);
+        }
         return transport;
     }
 

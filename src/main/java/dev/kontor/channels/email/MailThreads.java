@@ -56,8 +56,14 @@ class MailThreads {
         return Optional.empty();
     }
 
+    /** The key Message-IDs are matched by: case-insensitive, as mailers change case when they quote an ID. */
     static String normalize(String messageId) {
-        return messageId.strip().replaceAll("^<|>$", "").toLowerCase(Locale.ROOT);
+        return exact(messageId).toLowerCase(Locale.ROOT);
+    }
+
+    /** The ID as written, without the angle brackets: what goes back out in In-Reply-To and References. */
+    static String exact(String messageId) {
+        return messageId.strip().replaceAll("^<|>$", "");
     }
 
     void record(long clientId, String messageId, long ticketId) {
@@ -67,6 +73,7 @@ class MailThreads {
         db.insertInto(MAIL_THREAD)
                 .set(MAIL_THREAD.CLIENT_ID, clientId)
                 .set(MAIL_THREAD.RFC_MESSAGE_ID, normalize(messageId))
+                .set(MAIL_THREAD.EXACT_ID, exact(messageId))
                 .set(MAIL_THREAD.TICKET_ID, ticketId)
                 .set(MAIL_THREAD.RECORDED_AT, clock.instant())
                 .onConflictDoNothing()
@@ -90,14 +97,15 @@ class MailThreads {
                 .fetchOptional(MAIL_THREAD.TICKET_ID);
     }
 
-    /** The ticket's Message-IDs, oldest first, for the References header of a reply. */
+    /** The ticket's Message-IDs as they were written, oldest first, for the References header of a reply. */
     List<String> messageIdsOf(long ticketId, int limit) {
-        List<String> ids = new java.util.ArrayList<>(db.select(MAIL_THREAD.RFC_MESSAGE_ID)
+        var id = org.jooq.impl.DSL.coalesce(MAIL_THREAD.EXACT_ID, MAIL_THREAD.RFC_MESSAGE_ID);
+        List<String> ids = new java.util.ArrayList<>(db.select(id)
                 .from(MAIL_THREAD)
                 .where(MAIL_THREAD.TICKET_ID.eq(ticketId))
-                .orderBy(MAIL_THREAD.RECORDED_AT.desc())
+                .orderBy(MAIL_THREAD.RECORDED_AT.desc(), MAIL_THREAD.RFC_MESSAGE_ID.desc())
                 .limit(limit)
-                .fetch(MAIL_THREAD.RFC_MESSAGE_ID));
+                .fetch(id));
         java.util.Collections.reverse(ids);
         return ids;
     }

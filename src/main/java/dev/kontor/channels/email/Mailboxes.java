@@ -50,8 +50,11 @@ public class Mailboxes {
             long lastUid) {}
 
     public MailboxView insert(long channelId, long clientId, CreateMailbox c) {
+        require("imap.user", c.imap().user());
         require("imap.password", c.imap().password());
-        require("smtp.password", c.smtp().password());
+        if (c.smtp().user() != null && !c.smtp().user().isBlank()) {
+            require("smtp.password", c.smtp().password());
+        }
         MailboxRecord r = db.newRecord(MAILBOX);
         r.setChannelId(channelId);
         r.setClientId(clientId);
@@ -72,6 +75,7 @@ public class Mailboxes {
                 .forUpdate()
                 .fetchOptional()
                 .orElseThrow(() -> new NotFound("mailbox " + id));
+        require("imap.user", c.imap().user());
         boolean serverChanged =
                 !r.getImapHost().equalsIgnoreCase(c.imap().host().strip())
                         || !r.getImapUser().equals(c.imap().user().strip())
@@ -111,9 +115,14 @@ public class Mailboxes {
         r.setSmtpHost(smtp.host().strip());
         r.setSmtpPort(smtp.port());
         r.setSmtpSecurity(smtp.security());
-        r.setSmtpUser(smtp.user().strip());
-        if (smtp.password() != null && !smtp.password().isEmpty()) {
+        String smtpUser = smtp.user() == null ? "" : smtp.user().strip();
+        r.setSmtpUser(smtpUser);
+        if (smtpUser.isEmpty()) {
+            r.setSmtpPassword(null); // a relay without authentication
+        } else if (smtp.password() != null && !smtp.password().isEmpty()) {
             r.setSmtpPassword(cipher.encrypt(smtp.password()));
+        } else if (r.getSmtpPassword() == null) {
+            throw InvalidInput.of("smtp.password", "must not be blank when a user is given");
         }
         r.setFromAddress(fromAddress.strip().toLowerCase(java.util.Locale.ROOT));
         r.setFromName(fromName.strip());
@@ -128,15 +137,15 @@ public class Mailboxes {
     }
 
     public List<MailboxView> all() {
-        return db.selectFrom(MAILBOX).orderBy(MAILBOX.FROM_ADDRESS).fetch(Mailboxes::view);
+        return db.selectFrom(MAILBOX).orderBy(MAILBOX.FROM_ADDRESS).fetch(this::view);
     }
 
     public Optional<MailboxView> find(long id) {
-        return db.selectFrom(MAILBOX).where(MAILBOX.ID.eq(id)).fetchOptional(Mailboxes::view);
+        return db.selectFrom(MAILBOX).where(MAILBOX.ID.eq(id)).fetchOptional(this::view);
     }
 
     public Optional<MailboxView> byChannel(long channelId) {
-        return db.selectFrom(MAILBOX).where(MAILBOX.CHANNEL_ID.eq(channelId)).fetchOptional(Mailboxes::view);
+        return db.selectFrom(MAILBOX).where(MAILBOX.CHANNEL_ID.eq(channelId)).fetchOptional(this::view);
     }
 
     public Account account(long id) {
@@ -172,22 +181,70 @@ public class Mailboxes {
                 .fetch(MAILBOX.ID);
     }
 
-    /** Takes the mailbox's fetch lease if nobody holds it; true when this caller may fetch. */
-    boolean lease(long id, java.time.Duration length) {
+    /** A mailbox to fetch, with the generation its fetch task instance is named after. */
+    record DueFetch(long id, int generation) {}
+
+    /** As {@link #due(Instant)}, with each mailbox's fetch generation. */
+    List<DueFetch> dueFetches(Instant now) {
+        return db.select(MAILBOX.ID, MAILBOX.FETCH_GENERATION)
+                .from(MAILBOX)
+                .where(MAILBOX.ID.in(due(now)))
+                .fetch(r -> new DueFetch(r.value1(), r.value2()));
+    }
+
+    int generation(long id) {
+        return db.select(MAILBOX.FETCH_GENERATION)
+                .from(MAILBOX)
+                .where(MAILBOX.ID.eq(id))
+                .fetchOptional(MAILBOX.FETCH_GENERATION)
+                .orElse(-1);
+    }
+
+    /** Takes the mailbox's fetch lease if nobody holds it; returns the owner token, or null when it is taken. */
+    String lease(long id, java.time.Duration length) {
         Instant now = clock.instant();
+        String owner = java.util.UUID.randomUUID().toString();
+        int taken = db.update(MAILBOX)
+                .set(MAILBOX.FETCH_LEASE_UNTIL, now.plus(length))
+                .set(MAILBOX.FETCH_LEASE_OWNER, owner)
+                .where(MAILBOX.ID.eq(id))
+                .and(MAILBOX.FETCH_LEASE_UNTIL.isNull().or(MAILBOX.FETCH_LEASE_UNTIL.lt(now)))
+                .execute();
+        return taken == 1 ? owner : null;
+    }
+
+    /** The fetch's heartbeat; false when the lease has gone to another fetch (this one was thought dead). */
+    boolean renew(long id, String owner, java.time.Duration length) {
         return db.update(MAILBOX)
-                        .set(MAILBOX.FETCH_LEASE_UNTIL, now.plus(length))
-                        .where(MAILBOX.ID.eq(id))
-                        .and(MAILBOX.FETCH_LEASE_UNTIL.isNull().or(MAILBOX.FETCH_LEASE_UNTIL.lt(now)))
+                        .set(MAILBOX.FETCH_LEASE_UNTIL, clock.instant().plus(length))
+                        .where(MAILBOX.ID.eq(id).and(MAILBOX.FETCH_LEASE_OWNER.eq(owner)))
                         .execute()
                 == 1;
     }
 
-    void release(long id) {
+    void release(long id, String owner) {
         db.update(MAILBOX)
                 .setNull(MAILBOX.FETCH_LEASE_UNTIL)
-                .where(MAILBOX.ID.eq(id))
+                .setNull(MAILBOX.FETCH_LEASE_OWNER)
+                .where(MAILBOX.ID.eq(id).and(MAILBOX.FETCH_LEASE_OWNER.eq(owner)))
                 .execute();
+    }
+
+    /**
+     * Mailboxes whose fetch lease ran out without being released: the fetching node died (its heartbeat
+     * stopped). Frees them, moves their generation on (the dead node's scheduled execution keeps the old name and
+     * no longer blocks a new one) and makes them due now; returns their ids.
+     */
+    List<Long> takeOverStalled(Instant now) {
+        return db.update(MAILBOX)
+                .set(MAILBOX.FETCH_GENERATION, MAILBOX.FETCH_GENERATION.plus(1))
+                .setNull(MAILBOX.FETCH_LEASE_UNTIL)
+                .setNull(MAILBOX.FETCH_LEASE_OWNER)
+                .setNull(MAILBOX.LAST_FETCH_AT)
+                .set(MAILBOX.RECOVERED_AT, now)
+                .where(MAILBOX.ACTIVE.isTrue().and(MAILBOX.FETCH_LEASE_UNTIL.lt(now)))
+                .returning(MAILBOX.ID)
+                .fetch(MAILBOX.ID);
     }
 
     void moveCursor(long id, long uidValidity, long lastUid) {
@@ -236,7 +293,7 @@ public class Mailboxes {
                         r.getSmtpPort(),
                         r.getSmtpSecurity(),
                         r.getSmtpUser(),
-                        cipher.decrypt(r.getSmtpPassword())),
+                        r.getSmtpPassword() == null ? null : cipher.decrypt(r.getSmtpPassword())),
                 r.getFromAddress(),
                 r.getFromName(),
                 r.getSignature(),
@@ -247,7 +304,18 @@ public class Mailboxes {
                 r.getLastUid());
     }
 
-    static MailboxView view(MailboxRecord r) {
+    /**
+     * Stalled: a fetch lease ran out unreleased (its node died; taken over within seconds), or an active mailbox
+     * has not been fetched for three poll intervals and a minute.
+     */
+    MailboxView view(MailboxRecord r) {
+        Instant now = clock.instant();
+        boolean stalled = r.getActive()
+                && ((r.getFetchLeaseUntil() != null && r.getFetchLeaseUntil().isBefore(now))
+                        || (r.getLastFetchAt() != null
+                                && r.getLastFetchAt()
+                                        .plusSeconds(3L * r.getPollSeconds() + 60)
+                                        .isBefore(now)));
         return new MailboxView(
                 r.getId(),
                 r.getChannelId(),
@@ -271,6 +339,8 @@ public class Mailboxes {
                 r.getLastFetchAt(),
                 r.getLastError(),
                 r.getLastErrorAt(),
-                r.getConsecutiveFailures());
+                r.getConsecutiveFailures(),
+                stalled,
+                r.getRecoveredAt());
     }
 }

@@ -34,6 +34,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +132,7 @@ class Outbox {
         mail.setAttempts(mail.getAttempts() + 1);
         try {
             Account account = mailboxes.account(mail.getMailboxId());
-            Session session = servers.smtpSession(account.smtp());
+            Session session = servers.smtpSession(account.smtp(), account.fromAddress());
             MimeMessage message = compose(session, account, mail);
             try (Transport transport = servers.openSmtp(session, account.smtp())) {
                 transport.sendMessage(message, message.getAllRecipients());
@@ -138,15 +140,24 @@ class Outbox {
             mail.setStatus("sent");
             mail.setSentAt(clock.instant());
             mail.setLastError(null);
+            mail.setPermanent(false);
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-            String error = MailServers.describe(e);
-            if (mail.getAttempts() >= settings.maxSendAttempts() || e instanceof Undeliverable) {
+            Refusal refusal = Refusal.of(e);
+            if (refusal.permanent()) {
                 mail.setStatus("failed");
-                log.warn("Giving up on mail {} after {} attempts: {}", mail.getId(), mail.getAttempts(), error);
+                log.warn("Mail {} refused for good: {}", mail.getId(), refusal.words());
+            } else if (mail.getAttempts() >= settings.maxSendAttempts()) {
+                mail.setStatus("failed");
+                log.warn(
+                        "Giving up on mail {} after {} attempts: {}",
+                        mail.getId(),
+                        mail.getAttempts(),
+                        refusal.words());
             } else {
                 mail.setNextAttemptAt(clock.instant().plus(delay(mail.getAttempts())));
             }
-            mail.setLastError(error);
+            mail.setPermanent(refusal.permanent());
+            mail.setLastError(refusal.words());
         }
         mail.store();
     }
@@ -154,6 +165,32 @@ class Outbox {
     /** 30 s, 1 min, 2 min, … up to an hour between attempts. */
     Duration delay(int attempts) {
         return Retries.delay(attempts, settings.firstRetryDelay(), settings.maxRetryDelay());
+    }
+
+    /**
+     * What a failed attempt means. A 5xx reply of the server (a refused recipient, a refused sender, a rejected
+     * message) is final, and the server's own words say why; a 4xx reply, a dropped connection or a failed login
+     * (a setting an admin can fix) may pass on a later attempt.
+     */
+    record Refusal(boolean permanent, String words) {
+
+        static Refusal of(Exception e) {
+            if (e instanceof Undeliverable) {
+                return new Refusal(true, e.getMessage());
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                int code = t instanceof SMTPAddressFailedException a
+                        ? a.getReturnCode()
+                        : t instanceof SMTPSendFailedException s ? s.getReturnCode() : -1;
+                if (code > 0 && t.getMessage() != null) {
+                    String reply = t.getMessage().strip();
+                    return code >= 500 && code < 600
+                            ? new Refusal(true, reply)
+                            : new Refusal(false, "temporary: " + reply);
+                }
+            }
+            return new Refusal(false, MailServers.describe(e));
+        }
     }
 
     /** A problem no retry can fix (the customer has no address). */
@@ -255,7 +292,8 @@ class Outbox {
                                 r.getAttempts(),
                                 r.getLastError(),
                                 r.getSentAt(),
-                                r.getStatus().equals("queued") ? r.getNextAttemptAt() : null));
+                                r.getStatus().equals("queued") ? r.getNextAttemptAt() : null,
+                                r.getPermanent()));
     }
 
     /** Puts a failed (or waiting) mail back at the front of the queue. */
@@ -263,6 +301,7 @@ class Outbox {
         db.update(OUTBOUND_MAIL)
                 .set(OUTBOUND_MAIL.STATUS, "queued")
                 .set(OUTBOUND_MAIL.ATTEMPTS, 0)
+                .set(OUTBOUND_MAIL.PERMANENT, false)
                 .set(OUTBOUND_MAIL.NEXT_ATTEMPT_AT, clock.instant())
                 .where(OUTBOUND_MAIL.MESSAGE_ID.eq(messageId).and(OUTBOUND_MAIL.STATUS.ne("sent")))
                 .execute();
@@ -273,6 +312,8 @@ class Outbox {
         return db.update(OUTBOUND_MAIL)
                         .set(OUTBOUND_MAIL.STATUS, "failed")
                         .set(OUTBOUND_MAIL.LAST_ERROR, reason)
+                        .set(OUTBOUND_MAIL.PERMANENT, true)
+                        // Our IDs are lower case throughout, so the lower-cased form meets the unique index.
                         .where(OUTBOUND_MAIL.RFC_MESSAGE_ID.eq(MailThreads.normalize(rfcMessageId)))
                         .execute()
                 > 0;

@@ -20,7 +20,9 @@ public record ParsedMail(
         List<ParsedAttachment> attachments,
         boolean autoSubmitted,
         Bounce bounce,
-        List<String> problems) {
+        List<String> problems,
+        String fromHeader,
+        Automation automation) {
 
     /**
      * Mail is cleaned, not refused: a NUL byte or a broken surrogate anywhere in it is dropped or shown as U+FFFD
@@ -52,4 +54,21 @@ public record ParsedMail(
 
     /** A delivery status notification: which of our messages failed, and why. */
     public record Bounce(String originalMessageId, String status, String diagnostic) {}
+
+    /**
+     * Who wrote it, as far as the headers tell: a person, an autoresponder answering (RFC 3834 "auto-replied" or
+     * the vendor forms), bulk, junk or list mail, or other generated mail (notifications, reports); {@code evidence}
+     * names the header that told.
+     */
+    public record Automation(Kind kind, String evidence) {
+
+        public enum Kind {
+            PERSON,
+            AUTO_REPLY,
+            BULK,
+            GENERATED
+        }
+
+        static final Automation PERSON = new Automation(Kind.PERSON, null);
+    }
 }

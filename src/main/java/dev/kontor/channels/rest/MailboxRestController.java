@@ -86,6 +86,20 @@ class MailboxRestController {
         return Map.of("status", mail.reprocess(id));
     }
 
+    @GetMapping("/mail-not-customer")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Bulk, junk and list mail and automatic replies that answer no ticket, kept out of the inbox")
+    List<QuarantinedMail> notCustomer(@RequestParam(defaultValue = "200") int limit) {
+        return mail.notCustomer(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @PostMapping("/mail-not-customer/{id}/import")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import such a mail as a customer's message after all; answers its new status")
+    Map<String, String> importAsCustomer(@PathVariable long id) {
+        return Map.of("status", mail.importAsCustomer(id));
+    }
+
     @GetMapping("/inbound-mail/{id}/raw")
     @Operation(summary = "The stored original of an inbound mail, as delivered (message/rfc822)")
     ResponseEntity<byte[]> original(ClientScope scope, @PathVariable long id) {

@@ -48,7 +48,7 @@ class AdminMailController {
             @NotBlank @Size(max = 253) String smtpHost,
             @Min(1) @Max(65535) int smtpPort,
             @NotBlank @Pattern(regexp = "ssl|starttls|none") String smtpSecurity,
-            @NotBlank @Size(max = 254) String smtpUser,
+            @Size(max = 254) String smtpUser,
             @Size(max = 500) String smtpPassword,
             @NotBlank @Email @Size(max = 254) String fromAddress,
             @NotBlank @Size(max = 200) String fromName,
@@ -142,6 +142,8 @@ class AdminMailController {
     String edit(@PathVariable long id, Model model) {
         MailboxView mailbox = mail.mailbox(id);
         model.addAttribute("mailbox", mailbox);
+        model.addAttribute("skipped", mail.skipped(id));
+        model.addAttribute("backlog", mail.backlog(id));
         if (!model.containsAttribute("mailboxForm")) {
             model.addAttribute("mailboxForm", MailboxForm.of(mailbox));
         }
@@ -178,6 +180,7 @@ class AdminMailController {
     @GetMapping("/admin/mail-quarantine")
     String quarantine(Model model) {
         model.addAttribute("mails", mail.quarantine(500));
+        model.addAttribute("notCustomer", mail.notCustomer(200));
         return "admin/quarantine";
     }
 
@@ -185,6 +188,13 @@ class AdminMailController {
     String reprocess(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("reprocessed", id);
         redirect.addFlashAttribute("reprocessedStatus", mail.reprocess(id));
+        return "redirect:/admin/mail-quarantine";
+    }
+
+    @PostMapping("/admin/mail-quarantine/{id}/import")
+    String importAsCustomer(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("reprocessed", id);
+        redirect.addFlashAttribute("reprocessedStatus", mail.importAsCustomer(id));
         return "redirect:/admin/mail-quarantine";
     }
 

@@ -198,4 +198,73 @@ class MailParserUnitTests {
         assertThat(mail.html()).doesNotContain("\0");
         assertThat(MailParser.htmlToText("<p>Hi&#0; &#xD800;there</p>")).isEqualTo("Hi \uFFFDthere");
     }
+
+    private ParsedMail ascii(String raw) {
+        return parser.parse(raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void tellsAutoRepliesBulkMailAndGeneratedMailApart() {
+        assertThat(ascii("From: e@example.com\nSubject: Abwesend\nAuto-Submitted: auto-replied\n\nBin weg\n")
+                        .automation()
+                        .kind())
+                .isEqualTo(ParsedMail.Automation.Kind.AUTO_REPLY);
+        assertThat(ascii("From: e@example.com\nSubject: Automatic reply: Ihre Anfrage\n\nIch bin nicht da\n")
+                        .automation())
+                .isEqualTo(new ParsedMail.Automation(
+                        ParsedMail.Automation.Kind.AUTO_REPLY, "Subject: Automatic reply: Ihre Anfrage"));
+        assertThat(ascii("From: e@example.com\nSubject: Re: Frage\nX-Autoreply: yes\n\nweg\n")
+                        .automation()
+                        .kind())
+                .isEqualTo(ParsedMail.Automation.Kind.AUTO_REPLY);
+        for (String precedence : new String[] {"junk", "bulk", "list"}) {
+            assertThat(ascii("From: e@example.com\nSubject: News\nPrecedence: " + precedence + "\n\nNews\n")
+                            .automation()
+                            .kind())
+                    .isEqualTo(ParsedMail.Automation.Kind.BULK);
+        }
+        assertThat(ascii("From: n@market.example\nSubject: Report\nAuto-Submitted: auto-generated\n\n12 rows\n")
+                        .automation()
+                        .kind())
+                .isEqualTo(ParsedMail.Automation.Kind.GENERATED);
+        assertThat(ascii("From: e@example.com\nSubject: Out of stock question\n\nWhen?\n")
+                        .automation()
+                        .kind())
+                .isEqualTo(ParsedMail.Automation.Kind.PERSON);
+    }
+
+    @Test
+    void recognisesAQmailFailureNoticeWithTheReturnedMessageId() {
+        ParsedMail mail = ascii("From: MAILER-DAEMON@mx.example.net\nSubject: failure notice\n\n"
+                + "Hi. This is the qmail-send program at mx.example.net.\n"
+                + "I'm afraid I wasn't able to deliver your message to the following addresses.\n\n"
+                + "<gone@example.org>:\nRemote host said: 550 5.1.1 <gone@example.org>: user unknown\n\n"
+                + "--- Below this line is a copy of the message.\n\n"
+                + "Message-ID: <kontor.9.ab12@shop.test>\nSubject: Re: Frage [#12]\n\nDanke\n");
+        assertThat(mail.bounce()).isNotNull();
+        assertThat(mail.bounce().originalMessageId()).isEqualTo("kontor.9.ab12@shop.test");
+        assertThat(mail.bounce().status()).isEqualTo("5.1.1");
+        assertThat(mail.bounce().diagnostic()).contains("550 5.1.1").contains("user unknown");
+    }
+
+    @Test
+    void aCustomerWritingAboutAnUndeliveredParcelIsNoBounce() {
+        ParsedMail mail = ascii("From: kunde@example.com\nSubject: Undelivered parcel\n\nMy parcel never came.\n");
+        assertThat(mail.bounce()).isNull();
+        assertThat(mail.autoSubmitted()).isFalse();
+    }
+
+    @Test
+    void aHeaderBlockEndedByALineHoldingASpaceKeepsTheBody() {
+        ParsedMail mail = ascii("From: l@example.com\nSubject: Frage\n \nHier ist der Text.\nZweite Zeile.\n");
+        assertThat(mail.subject()).isEqualTo("Frage");
+        assertThat(mail.text().replace("\r\n", "\n")).isEqualTo("Hier ist der Text.\nZweite Zeile.");
+    }
+
+    @Test
+    void tellsAnUnreadableFromApartFromNone() {
+        assertThat(ascii("From: \"Nur ein Name\"\nSubject: x\n\nText\n").fromHeader())
+                .isEqualTo("\"Nur ein Name\"");
+        assertThat(ascii("Subject: x\n\nText\n").fromHeader()).isNull();
+    }
 }
