@@ -23,11 +23,26 @@ public final class MailboxCommands {
             @NotBlank @Size(max = 200) String fromName,
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
-            Boolean plusAddressing) {
+            Boolean plusAddressing,
+            @Size(max = 200) String moveToFolder) {
 
-        /** Plus addressing is optional: left out, it is off. */
+        /** Plus addressing is optional: left out, it is off. A blank folder to move to: imported mail stays. */
         public CreateMailbox {
             plusAddressing = Boolean.TRUE.equals(plusAddressing);
+            moveToFolder = blankToNull(moveToFolder);
+        }
+
+        public CreateMailbox(
+                Long storeId,
+                MailServer imap,
+                String folder,
+                MailServer smtp,
+                String fromAddress,
+                String fromName,
+                String signature,
+                int pollSeconds,
+                Boolean plusAddressing) {
+            this(storeId, imap, folder, smtp, fromAddress, fromName, signature, pollSeconds, plusAddressing, null);
         }
     }
 
@@ -41,11 +56,30 @@ public final class MailboxCommands {
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
             Boolean plusAddressing,
-            @NotNull Boolean active) {
+            @NotNull Boolean active,
+            @Size(max = 200) String moveToFolder) {
 
         public UpdateMailbox {
             plusAddressing = Boolean.TRUE.equals(plusAddressing);
+            moveToFolder = blankToNull(moveToFolder);
         }
+
+        public UpdateMailbox(
+                MailServer imap,
+                String folder,
+                MailServer smtp,
+                String fromAddress,
+                String fromName,
+                String signature,
+                int pollSeconds,
+                Boolean plusAddressing,
+                Boolean active) {
+            this(imap, folder, smtp, fromAddress, fromName, signature, pollSeconds, plusAddressing, active, null);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public record MailServer(

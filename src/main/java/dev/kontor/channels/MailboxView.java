@@ -28,7 +28,8 @@ public record MailboxView(
         Instant lastErrorAt,
         int consecutiveFailures,
         boolean stalled,
-        Instant recoveredAt) {
+        Instant recoveredAt,
+        String moveToFolder) {
 
     public boolean failing() {
         return lastError != null;

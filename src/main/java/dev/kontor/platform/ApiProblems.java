@@ -150,6 +150,12 @@ class ApiProblems {
         return problem;
     }
 
+    /** The browser went away (a closed tab ends its live stream): nothing to answer and nothing wrong. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(Exception e) {
+        log.debug("The client went away: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String correlation = UUID.randomUUID().toString();

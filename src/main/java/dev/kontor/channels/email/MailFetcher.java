@@ -158,11 +158,16 @@ class MailFetcher {
                 }
                 long[] cursor = {lastUid};
                 markStoredSeen(folder, uids, lastUid);
-                stored += drain(mailboxId, folder, validity, cursor);
+                Folder target = moveTarget(store, account);
+                if (target != null && lastUid > 0) {
+                    // Stored before a crash, or before the move failed: moved now.
+                    move(folder, folder.getMessages(), uids, lastUid, target);
+                }
+                stored += drain(mailboxId, folder, validity, cursor, target);
                 mailboxes.fetched(mailboxId);
                 afterRound.run();
                 if (!idle.isZero() && store instanceof IMAPStore imap && imap.hasCapability("IDLE")) {
-                    stored += idle(mailboxId, (IMAPFolder) folder, validity, cursor, idle, afterRound, lost);
+                    stored += idle(mailboxId, (IMAPFolder) folder, validity, cursor, idle, afterRound, lost, target);
                 }
             } finally {
                 folder.close(false);
@@ -179,7 +184,7 @@ class MailFetcher {
      * One UID listing per round (not per batch: listing a large folder is what costs), then the messages in
      * batches, each stored and committed before the next; again until nothing is new. Moves {@code cursor[0]}.
      */
-    private int drain(long mailboxId, Folder folder, long validity, long[] cursor)
+    private int drain(long mailboxId, Folder folder, long validity, long[] cursor, Folder target)
             throws MessagingException, IOException {
         UIDFolder uids = (UIDFolder) folder;
         int stored = 0;
@@ -203,6 +208,9 @@ class MailFetcher {
                 cursor[0] = last;
                 // After the commit: the server may now forget about them as far as we are concerned.
                 folder.setFlags(batch.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+                if (target != null) {
+                    move(folder, batch.toArray(Message[]::new), uids, last, target);
+                }
             }
         }
         return stored;
@@ -220,7 +228,8 @@ class MailFetcher {
             long[] cursor,
             Duration budget,
             Runnable afterRound,
-            java.util.concurrent.atomic.AtomicBoolean lost)
+            java.util.concurrent.atomic.AtomicBoolean lost,
+            Folder target)
             throws MessagingException, IOException {
         if (!idlers.tryAcquire()) {
             return 0;
@@ -239,7 +248,7 @@ class MailFetcher {
                 } finally {
                     wake.cancel(false);
                 }
-                int n = drain(mailboxId, folder, validity, cursor);
+                int n = drain(mailboxId, folder, validity, cursor, target);
                 if (n > 0) {
                     stored += n;
                     afterRound.run();
@@ -275,6 +284,49 @@ class MailFetcher {
         }
         if (!stored.isEmpty()) {
             folder.setFlags(stored.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        }
+    }
+
+    /** The folder imported mail moves to, created when missing; null when the mailbox keeps its mail. */
+    private static Folder moveTarget(Store store, Account account) throws MessagingException {
+        if (account.moveToFolder() == null || account.moveToFolder().equals(account.folder())) {
+            return null;
+        }
+        Folder target = store.getFolder(account.moveToFolder());
+        if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("the folder \"" + account.moveToFolder() + "\" could not be created");
+        }
+        return target;
+    }
+
+    /**
+     * Moves the stored ones among {@code messages} (UID up to {@code lastUid}), with IMAP MOVE where the server has
+     * it, else by copying, flagging deleted and expunging. Only stored mail ever moves: the cursor is committed.
+     */
+    private static void move(Folder folder, Message[] messages, UIDFolder uids, long lastUid, Folder target)
+            throws MessagingException {
+        if (messages.length == 0) {
+            return;
+        }
+        FetchProfile uid = new FetchProfile();
+        uid.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(messages, uid);
+        List<Message> stored = new ArrayList<>();
+        for (Message m : messages) {
+            if (!m.isExpunged() && uids.getUID(m) <= lastUid) {
+                stored.add(m);
+            }
+        }
+        if (stored.isEmpty()) {
+            return;
+        }
+        Message[] moving = stored.toArray(Message[]::new);
+        if (folder instanceof IMAPFolder imap && ((IMAPStore) imap.getStore()).hasCapability("MOVE")) {
+            imap.moveMessages(moving, target);
+        } else {
+            folder.copyMessages(moving, target);
+            folder.setFlags(moving, new Flags(Flags.Flag.DELETED), true);
+            folder.expunge();
         }
     }
 

@@ -47,7 +47,8 @@ public class Mailboxes {
             boolean plusAddressing,
             boolean active,
             Long uidValidity,
-            long lastUid) {}
+            long lastUid,
+            String moveToFolder) {}
 
     public MailboxView insert(long channelId, long clientId, CreateMailbox c) {
         require("imap.user", c.imap().user());
@@ -61,6 +62,7 @@ public class Mailboxes {
         r.setStoreId(c.storeId());
         apply(r, c.imap(), c.folder(), c.smtp(), c.fromAddress(), c.fromName(), c.signature(), c.pollSeconds());
         r.setPlusAddressing(c.plusAddressing());
+        r.setMoveToFolder(c.moveToFolder());
         r.setActive(true);
         r.setCreatedAt(clock.instant());
         r.setLastUid(0L);
@@ -82,6 +84,7 @@ public class Mailboxes {
                         || !r.getImapFolder().equals(c.folder().strip());
         apply(r, c.imap(), c.folder(), c.smtp(), c.fromAddress(), c.fromName(), c.signature(), c.pollSeconds());
         r.setPlusAddressing(c.plusAddressing());
+        r.setMoveToFolder(c.moveToFolder());
         r.setActive(c.active());
         if (serverChanged) {
             // Another mailbox or folder: its UIDs mean nothing to the old cursor.
@@ -301,7 +304,8 @@ public class Mailboxes {
                 r.getPlusAddressing(),
                 r.getActive(),
                 r.getUidValidity(),
-                r.getLastUid());
+                r.getLastUid(),
+                r.getMoveToFolder());
     }
 
     /**
@@ -341,6 +345,7 @@ public class Mailboxes {
                 r.getLastErrorAt(),
                 r.getConsecutiveFailures(),
                 stalled,
-                r.getRecoveredAt());
+                r.getRecoveredAt(),
+                r.getMoveToFolder());
     }
 }

@@ -55,11 +55,30 @@ class AdminMailController {
             @Size(max = 4000) String signature,
             @Min(10) @Max(86400) int pollSeconds,
             Boolean plusAddressing,
-            Boolean active) {
+            Boolean active,
+            @Size(max = 200) String moveToFolder) {
 
         static MailboxForm blank() {
             return new MailboxForm(
-                    null, "", 993, "ssl", "", "", "INBOX", "", 587, "starttls", "", "", "", "", "", 60, false, true);
+                    null,
+                    "",
+                    993,
+                    "ssl",
+                    "",
+                    "",
+                    "INBOX",
+                    "",
+                    587,
+                    "starttls",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    60,
+                    false,
+                    true,
+                    "");
         }
 
         static MailboxForm of(MailboxView m) {
@@ -81,7 +100,8 @@ class AdminMailController {
                     m.signature(),
                     m.pollSeconds(),
                     m.plusAddressing(),
-                    m.active());
+                    m.active(),
+                    m.moveToFolder() == null ? "" : m.moveToFolder());
         }
 
         MailServer imap() {
@@ -102,7 +122,8 @@ class AdminMailController {
                     fromName,
                     signature,
                     pollSeconds,
-                    Boolean.TRUE.equals(plusAddressing));
+                    Boolean.TRUE.equals(plusAddressing),
+                    moveToFolder);
         }
 
         UpdateMailbox toUpdate() {
@@ -115,7 +136,8 @@ class AdminMailController {
                     signature,
                     pollSeconds,
                     Boolean.TRUE.equals(plusAddressing),
-                    !Boolean.FALSE.equals(active));
+                    !Boolean.FALSE.equals(active),
+                    moveToFolder);
         }
     }
 

@@ -490,6 +490,49 @@ class EmailChannelIntegrationTests {
     }
 
     @Test
+    void importedMailMovesToTheChosenFolderAndStoredMailStillInTheInboxFollowsOnTheNextFetch() throws Exception {
+        customerWrites(TestFixtures.unique("ole") + "@example.net", "Eins", "Erste.", null);
+        customerWrites(TestFixtures.unique("ole") + "@example.net", "Zwei", "Zweite.", null);
+        email.fetchNow(mailbox.id());
+        assertThat(count("INBOX")).isEqualTo(2);
+
+        // Moving switched on now: the two stored mails are in the inbox as after a crash between commit and move.
+        mail.update(
+                mailbox.id(),
+                new dev.kontor.channels.MailboxCommands.UpdateMailbox(
+                        server(greenMail.getImap().getPort()),
+                        "INBOX",
+                        server(greenMail.getSmtp().getPort()),
+                        support,
+                        "Shop Support",
+                        "",
+                        60,
+                        false,
+                        true,
+                        " Imported "));
+        assertThat(mail.mailbox(mailbox.id()).moveToFolder()).isEqualTo("Imported");
+        customerWrites(TestFixtures.unique("ole") + "@example.net", "Drei", "Dritte.", null);
+        email.fetchNow(mailbox.id());
+
+        assertThat(ticketsOfMailbox()).as("each mail imported once").hasSize(3);
+        assertThat(count("INBOX")).isZero();
+        assertThat(count("Imported")).isEqualTo(3);
+    }
+
+    private int count(String folderName) throws Exception {
+        try (jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), support, "secret");
+            jakarta.mail.Folder folder = store.getFolder(folderName);
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            try {
+                return folder.getMessageCount();
+            } finally {
+                folder.close(false);
+            }
+        }
+    }
+
+    @Test
     void aReplyWrittenWhileSmtpIsDownIsSentOnceWhenItIsBack() throws Exception {
         String customer = TestFixtures.unique("carla") + "@example.net";
         customerWrites(customer, "Rechnung", "Bitte eine Rechnung.", null);
