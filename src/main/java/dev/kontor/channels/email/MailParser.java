@@ -694,10 +694,14 @@ public final class MailParser {
                 .replace("&quot;", "\"")
                 .replace("&#39;", "'")
                 .replace("&apos;", "'");
-        Matcher numeric = Pattern.compile("&#(x?)([0-9a-fA-F]{1,6});").matcher(s);
+        // Decimal digits only in "&#123;", hex only after "&#x": "&#23d;" is text, not a character reference.
+        Matcher numeric =
+                Pattern.compile("&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));").matcher(s);
         StringBuilder out = new StringBuilder();
         while (numeric.find()) {
-            int code = Integer.parseInt(numeric.group(2), numeric.group(1).isEmpty() ? 10 : 16);
+            int code = numeric.group(1) != null
+                    ? Integer.parseInt(numeric.group(1), 10)
+                    : Integer.parseInt(numeric.group(2), 16);
             String replacement = Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : "";
             numeric.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

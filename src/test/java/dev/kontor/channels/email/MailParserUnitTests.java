@@ -173,6 +173,11 @@ class MailParserUnitTests {
     }
 
     @Test
+    void aNumericReferenceWithHexDigitsButNoXIsLeftAsText() {
+        assertThat(MailParser.htmlToText("<p>&#23d; &#65; &#x42; &#X43;</p>")).isEqualTo("&#23d; A B C");
+    }
+
+    @Test
     void refusesInputWithoutHeadersWithAReason() {
         assertThatThrownBy(() -> parser.parse(new byte[0]))
                 .isInstanceOf(UnparseableMail.class)
