@@ -2,6 +2,16 @@
 (function () {
   "use strict";
 
+  // Pages show times in the zone the browser is in: the server reads it from this cookie.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf("kontor_tz=" + zone) < 0) {
+      document.cookie = "kontor_tz=" + zone + "; path=/; max-age=31536000; samesite=lax";
+    }
+  } catch (ignored) {
+    // an old browser: times stay in UTC
+  }
+
   document.addEventListener("htmx:configRequest", function (e) {
     var header = document.querySelector('meta[name="csrf-header"]');
     var token = document.querySelector('meta[name="csrf-token"]');

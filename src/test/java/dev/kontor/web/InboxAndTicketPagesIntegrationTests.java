@@ -95,6 +95,27 @@ class InboxAndTicketPagesIntegrationTests {
     }
 
     @Test
+    void theTicketPageShowsTimesInTheZoneTheBrowserReports() throws Exception {
+        java.time.Instant created =
+                tickets.find(myTicket, ClientScope.everything()).orElseThrow().createdAt();
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        String tokyo = minute.withZone(java.time.ZoneId.of("Asia/Tokyo")).format(created);
+        String utc = minute.withZone(java.time.ZoneOffset.UTC).format(created);
+
+        String inTokyo = body(mvc.perform(get("/tickets/" + myTicket)
+                        .cookie(new jakarta.servlet.http.Cookie("kontor_tz", "Asia/Tokyo"))
+                        .with(asAgent()))
+                .andExpect(status().isOk()));
+        String unknownZone = body(mvc.perform(get("/tickets/" + myTicket)
+                        .cookie(new jakarta.servlet.http.Cookie("kontor_tz", "Mars/Olympus"))
+                        .with(asAgent()))
+                .andExpect(status().isOk()));
+
+        assertThat(inTokyo).contains(tokyo).doesNotContain(utc);
+        assertThat(unknownZone).as("an unknown zone reads as UTC").contains(utc);
+    }
+
+    @Test
     void aTicketOfAnotherClientIsNotFound() throws Exception {
         mvc.perform(get("/tickets/" + theirTicket).with(asAgent())).andExpect(status().isNotFound());
         mvc.perform(post("/tickets/" + theirTicket + "/reply")
