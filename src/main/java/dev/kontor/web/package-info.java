@@ -11,6 +11,7 @@
             "triage",
             "sla",
             "rules",
+            "platform",
             "shared"
         })
 package dev.kontor.web;
