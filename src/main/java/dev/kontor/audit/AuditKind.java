@@ -21,7 +21,9 @@ public enum AuditKind {
     TWO_FACTOR_DISABLED,
     RECOVERY_CODE_USED,
     SETTINGS_CHANGED,
-    EXPORTED;
+    EXPORTED,
+    /** Entries older than the retention were deleted (the count and the cut-off in the detail). */
+    PRUNED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -41,6 +41,15 @@ class AuditIntegrationTests {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    AuditRetention retention;
+
+    @Autowired
+    org.jooq.DSLContext db;
+
+    @Autowired
+    java.time.Clock clock;
+
     static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
@@ -276,5 +285,29 @@ class AuditIntegrationTests {
 
         assertThat(api).isEqualTo(403);
         assertThat(page).isEqualTo(403);
+    }
+
+    @Test
+    void entriesOlderThanTheRetentionAreDeletedAndTheDeletionIsItselfRecorded() {
+        String old = TestFixtures.unique("old entry");
+        String kept = TestFixtures.unique("kept entry");
+        var now = clock.instant();
+        var entry = dev.kontor.audit.db.Tables.ENTRY;
+        db.insertInto(entry, entry.AT, entry.KIND, entry.DETAIL)
+                .values(now.minus(java.time.Duration.ofDays(731)), "settings_changed", old)
+                .values(now.minus(java.time.Duration.ofDays(700)), "settings_changed", kept)
+                .execute();
+
+        assertThat(retention.prune()).isPositive();
+
+        assertThat(db.fetchCount(db.selectFrom("audit.entry").where("detail = ?", old)))
+                .isZero();
+        assertThat(db.fetchCount(db.selectFrom("audit.entry").where("detail = ?", kept)))
+                .isOne();
+        assertThat(audit.entries(new AuditQuery(AuditKind.PRUNED, null, null, null, 0, 5))
+                        .entries())
+                .first()
+                .satisfies(e -> assertThat(e.detail()).contains("retention 730 days"));
+        assertThat(retention.prune()).isZero();
     }
 }
