@@ -154,6 +154,8 @@ class TwoFactorIntegrationTests {
                 .getContentAsString();
 
         assertThat(page).contains("otpauth://totp/Kontor:" + agent.email().replace("@", "%40") + "?secret=");
+        assertThat(page).containsPattern("<svg id=\"two-factor-qr\"[^>]*viewBox=\"0 0 \\d+ \\d+\"");
+        assertThat(page).contains(" d=\"M4,4h1v1h-1z");
         assertThat(wrong).contains("id=\"code-error\"");
         assertThat(twoFactor.status(agent.id()).enabled()).isFalse();
 
