@@ -11,6 +11,7 @@
             "triage",
             "sla",
             "rules",
+            "routing",
             "shared"
         })
 package dev.kontor.web;

@@ -12,6 +12,7 @@ import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketView;

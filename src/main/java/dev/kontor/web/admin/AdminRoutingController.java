@@ -1,8 +1,8 @@
 package dev.kontor.web.admin;
 
-import dev.kontor.rules.AgentAvailability;
-import dev.kontor.rules.RoutingManagement;
-import dev.kontor.rules.RuleLanguage;
+import dev.kontor.routing.AgentAvailability;
+import dev.kontor.routing.RoutingManagement;
+import dev.kontor.routing.TeamRouting;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -26,7 +26,7 @@ class AdminRoutingController {
     String page(Model model) {
         model.addAttribute("teams", routing.teams());
         model.addAttribute("agents", routing.agents());
-        model.addAttribute("strategies", RuleLanguage.STRATEGIES);
+        model.addAttribute("strategies", TeamRouting.STRATEGIES);
         return "admin/routing";
     }
 

@@ -2,7 +2,7 @@ package dev.kontor.web.admin;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.clients.ClientManagement;
-import dev.kontor.rules.RoutingManagement;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleManagement;
 import dev.kontor.rules.RuleTest;
 import dev.kontor.rules.RuleView;

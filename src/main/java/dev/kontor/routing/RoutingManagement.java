@@ -1,16 +1,15 @@
-package dev.kontor.rules;
+package dev.kontor.routing;
 
-import static dev.kontor.rules.db.Tables.AGENT_AVAILABILITY;
-import static dev.kontor.rules.db.Tables.TEAM_ROUTING;
+import static dev.kontor.routing.db.Tables.AGENT_AVAILABILITY;
+import static dev.kontor.routing.db.Tables.TEAM_ROUTING;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
-import dev.kontor.rules.db.tables.records.AgentAvailabilityRecord;
-import dev.kontor.rules.db.tables.records.TeamRoutingRecord;
-import dev.kontor.rules.internal.Queues;
-import dev.kontor.rules.internal.Routing;
-import dev.kontor.rules.internal.RuleSpecs;
+import dev.kontor.routing.db.tables.records.AgentAvailabilityRecord;
+import dev.kontor.routing.db.tables.records.TeamRoutingRecord;
+import dev.kontor.routing.internal.Queues;
+import dev.kontor.routing.internal.Routing;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
@@ -26,7 +25,10 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Team strategies and agents' availability (status, working hours, capacity), and handing tickets back. */
+/**
+ * Team strategies and agents' availability (status, working hours, capacity), handing tickets back, and placing a
+ * ticket into a team's queue for whoever decided it belongs there (a rule, today).
+ */
 @Service
 @Transactional
 public class RoutingManagement {
@@ -55,6 +57,23 @@ public class RoutingManagement {
         this.clock = clock;
     }
 
+    /**
+     * Puts the ticket into the team's queue without handing it out; its agent stays if a member of the team. Runs
+     * in the caller's transaction and locks the ticket. Returns the team, for the caller's record.
+     */
+    public TeamView place(long ticketId, long teamId) {
+        return routing.place(ticketId, teamId);
+    }
+
+    /**
+     * Puts the ticket into the team's queue and, unless the strategy is manual or a member already has it, hands it
+     * to an agent now or leaves it waiting. {@code strategy} null: the team's own. Runs in the caller's transaction
+     * and locks the team's routing row until it ends: a caller routes at most once per transaction, last.
+     */
+    public RoutingOutcome route(long ticketId, long teamId, String strategy) {
+        return routing.route(ticketId, teamId, strategy);
+    }
+
     @Transactional(readOnly = true)
     public List<TeamRouting> teams() {
         Map<Long, TeamRoutingRecord> rows = db.selectFrom(TEAM_ROUTING).fetchMap(TEAM_ROUTING.TEAM_ID);
@@ -80,7 +99,7 @@ public class RoutingManagement {
     /** Sets the team's strategy; an automatic one hands out the waiting tickets at once. */
     public TeamRouting setStrategy(long teamId, String strategy, boolean anyLanguageFallback) {
         accounts.team(teamId);
-        if (strategy == null || !RuleSpecs.STRATEGIES.contains(strategy)) {
+        if (strategy == null || !TeamRouting.STRATEGIES.contains(strategy)) {
             throw InvalidInput.of("strategy", "manual, round_robin, least_loaded or language");
         }
         TeamRoutingRecord r = routing.lockTeam(teamId);

@@ -1,4 +1,4 @@
-package dev.kontor.rules;
+package dev.kontor.routing;
 
 import static dev.kontor.rules.RuleFixtures.then;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,9 @@ import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.rules.RuleFiring;
+import dev.kontor.rules.RuleFixtures;
+import dev.kontor.rules.RuleManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
