@@ -164,6 +164,57 @@ class RoutingIntegrationTests {
                 .until(() -> routing.agent(away.id()).load() == 0);
     }
 
+    @Test
+    void anAgentWhoLostAccessToTheTicketsClientDoesNotKeepItWhenTheTicketIsPlacedAgain() {
+        ClientView acme = fixtures.client();
+        ClientView globex = fixtures.client();
+        StoreView globexStore = fixtures.store(globex);
+        UserView both = fixtures.agent(acme, globex);
+        routing.setAvailability(both.id(), new AgentAvailability.Change("online", null, null, null, false));
+        UserView globexOnly = rf.agent(globex, "online", List.of("de"));
+        TeamView team = rf.team("team", both, globexOnly);
+        routing.setStrategy(team.id(), "round_robin", false);
+        long id = fixtures.ticket(globexStore, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        fixtures.awaitListenersDone(id);
+        tickets.assign(id, ClientScope.everything(), both.id(), team.id());
+        accounts.revoke(both.id(), globex.id());
+
+        RoutingOutcome outcome = routing.route(id, team.id(), null);
+
+        assertThat(outcome).isEqualTo(new RoutingOutcome.Assigned(globexOnly.id(), globexOnly.displayName()));
+        assertThat(tickets.find(id, ClientScope.everything()).orElseThrow().assigneeId())
+                .as("the agent who no longer serves Globex lost the ticket")
+                .isEqualTo(globexOnly.id());
+    }
+
+    @Test
+    void placingATicketKeepsItsAgentOnlyWhileTheyServeItsClient() {
+        ClientView acme = fixtures.client();
+        ClientView globex = fixtures.client();
+        StoreView acmeStore = fixtures.store(acme);
+        StoreView globexStore = fixtures.store(globex);
+        UserView both = fixtures.agent(acme, globex);
+        TeamView team = rf.team("manual", both);
+        long acmeTicket = fixtures.ticket(acmeStore, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        long globexTicket = fixtures.ticket(globexStore, "Frage", "Ist die Lampe dimmbar?", null)
+                .ticketId();
+        fixtures.awaitListenersDone(acmeTicket, globexTicket);
+        tickets.assign(acmeTicket, ClientScope.everything(), both.id(), team.id());
+        tickets.assign(globexTicket, ClientScope.everything(), both.id(), team.id());
+        accounts.revoke(both.id(), globex.id());
+
+        routing.place(acmeTicket, team.id());
+        routing.place(globexTicket, team.id());
+
+        TicketView kept = tickets.find(acmeTicket, ClientScope.everything()).orElseThrow();
+        TicketView queued = tickets.find(globexTicket, ClientScope.everything()).orElseThrow();
+        assertThat(kept.assigneeId()).isEqualTo(both.id());
+        assertThat(queued.assigneeId()).isNull();
+        assertThat(queued.teamId()).isEqualTo(team.id());
+    }
+
     @Autowired
     dev.kontor.accounts.AccountManagement accounts;
 

@@ -47,13 +47,18 @@ public class Routing {
 
     /**
      * Puts the ticket into the team's queue without handing it out (a rule run routes once, at its end): its agent
-     * stays if a member of the team. Locks the ticket first, as rule runs do; the drain, which holds the team
+     * stays if a member of the team who still serves the ticket's client (access revoked or deactivated since: the
+     * ticket goes back to the queue). Locks the ticket first, as rule runs do; the drain, which holds the team
      * first, skips locked tickets.
      */
     public TeamView place(long ticketId, long teamId) {
         TicketView t = tickets.lockForChanges(ticketId).orElseThrow();
         TeamView team = accounts.team(teamId);
-        Long keep = t.assigneeId() != null && team.memberIds().contains(t.assigneeId()) ? t.assigneeId() : null;
+        Long keep = t.assigneeId() != null
+                        && team.memberIds().contains(t.assigneeId())
+                        && serves(t.assigneeId(), t.clientId())
+                ? t.assigneeId()
+                : null;
         if (!java.util.Objects.equals(t.teamId(), teamId) || !java.util.Objects.equals(t.assigneeId(), keep)) {
             tickets.assign(ticketId, ClientScope.everything(), keep, teamId);
         }
@@ -138,6 +143,10 @@ public class Routing {
                         .skipLocked()))
                 .execute();
         return Optional.of(new RoutingOutcome.Assigned(c.userId(), c.name()));
+    }
+
+    private boolean serves(long userId, long clientId) {
+        return accounts.usersServing(clientId).stream().anyMatch(u -> u.id() == userId);
     }
 
     /** Team members who may take a ticket of this client now. */
