@@ -15,6 +15,7 @@ import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,8 +75,13 @@ public class RoutingManagement {
         return routing.route(ticketId, teamId, strategy);
     }
 
+    /**
+     * Every team's strategy and how many tickets wait in its queue, counting only tickets of clients the viewer
+     * serves: a team may work for several clients, and the size of another client's queue is not the viewer's to
+     * know.
+     */
     @Transactional(readOnly = true)
-    public List<TeamRouting> teams() {
+    public List<TeamRouting> teams(ClientScope viewer) {
         Map<Long, TeamRoutingRecord> rows = db.selectFrom(TEAM_ROUTING).fetchMap(TEAM_ROUTING.TEAM_ID);
         List<TeamRouting> out = new ArrayList<>();
         for (TeamView team : accounts.teams()) {
@@ -85,18 +91,39 @@ public class RoutingManagement {
                     team.name(),
                     r == null ? "manual" : r.getStrategy(),
                     r != null && r.getAnyLanguageFallback(),
-                    tickets.waitingInTeam(team.id(), 1000).size()));
+                    waiting(team.id(), viewer)));
         }
         return out;
     }
 
+    /** One team's strategy and queue, counted for the viewer as in {@link #teams(ClientScope)}. */
     @Transactional(readOnly = true)
-    public TeamRouting team(long teamId) {
+    public TeamRouting team(long teamId, ClientScope viewer) {
         TeamView team = accounts.team(teamId);
-        return teams().stream().filter(t -> t.teamId() == team.id()).findFirst().orElseThrow();
+        TeamRoutingRecord r = db.selectFrom(TEAM_ROUTING)
+                .where(TEAM_ROUTING.TEAM_ID.eq(teamId))
+                .fetchOne();
+        return new TeamRouting(
+                team.id(),
+                team.name(),
+                r == null ? "manual" : r.getStrategy(),
+                r != null && r.getAnyLanguageFallback(),
+                waiting(team.id(), viewer));
     }
 
-    /** Sets the team's strategy; an automatic one hands out the waiting tickets at once. */
+    private int waiting(long teamId, ClientScope viewer) {
+        List<TicketView> waiting = tickets.waitingInTeam(teamId, 1000);
+        return viewer.all()
+                ? waiting.size()
+                : (int) waiting.stream()
+                        .filter(t -> viewer.permits(t.clientId()))
+                        .count();
+    }
+
+    /**
+     * Sets the team's strategy; an automatic one hands out the waiting tickets at once. Returns the team as an admin
+     * (who sets strategies, and serves every client) sees it.
+     */
     public TeamRouting setStrategy(long teamId, String strategy, boolean anyLanguageFallback) {
         accounts.team(teamId);
         if (strategy == null || !TeamRouting.STRATEGIES.contains(strategy)) {
@@ -108,7 +135,7 @@ public class RoutingManagement {
         r.setUpdatedAt(clock.instant());
         r.store();
         queues.drainAfterCommit(List.of(teamId));
-        return team(teamId);
+        return team(teamId, ClientScope.everything());
     }
 
     @Transactional(readOnly = true)

@@ -185,7 +185,8 @@ class ClientAccessIntegrationTests {
         TicketView w = tickets.find(waiting, ClientScope.everything()).orElseThrow();
         assertThat(w.teamId()).isEqualTo(foreign.id());
         assertThat(w.assigneeId()).isNull();
-        assertThat(routing.team(foreign.id()).waiting()).isEqualTo(1);
+        assertThat(routing.team(foreign.id(), ClientScope.everything()).waiting())
+                .isEqualTo(1);
     }
 
     @Test

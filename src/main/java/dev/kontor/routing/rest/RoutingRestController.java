@@ -28,8 +28,9 @@ class RoutingRestController {
     }
 
     @GetMapping("/routing/teams")
-    List<TeamRouting> teams() {
-        return routing.teams();
+    @Operation(summary = "Every team's strategy and its queue: waiting counts only tickets of clients you serve")
+    List<TeamRouting> teams(CurrentUser user) {
+        return routing.teams(user.scope());
     }
 
     record StrategyRequest(String strategy, Boolean anyLanguageFallback) {}

@@ -167,7 +167,7 @@ class AdminRulesController {
         model.addAttribute("operators", dev.kontor.rules.RuleLanguage.OPERATORS);
         model.addAttribute("actionTypes", dev.kontor.rules.RuleLanguage.ACTIONS);
         model.addAttribute("triggerKeys", dev.kontor.rules.RuleLanguage.TRIGGERS);
-        model.addAttribute("strategies", routing.teams());
+        model.addAttribute("strategies", routing.teams(ClientScope.everything()));
         return "admin/rule";
     }
 
