@@ -159,7 +159,9 @@ class AdminPagesIntegrationTests {
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains(team.name());
+                .contains(team.name())
+                .as("every text of the page found in the bundles")
+                .doesNotContain("??");
         mvc.perform(post("/admin/routing/teams/" + team.id())
                         .param("strategy", "least_loaded")
                         .with(admin)
