@@ -1,4 +1,14 @@
 /** Demo mode ({@code KONTOR_DEMO=true}): two client companies with stores, agents and tickets to explore. */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"clients", "accounts", "customers", "tickets", "channels", "sla", "rules", "shared"})
+        allowedDependencies = {
+            "clients",
+            "accounts",
+            "customers",
+            "tickets",
+            "channels",
+            "sla",
+            "rules",
+            "routing",
+            "shared"
+        })
 package dev.kontor.demo;

@@ -8,9 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Rules and routing settings. {@code agingInterval}: how often time rules are checked; {@code drainInterval}: how
- * often team queues are offered to agents who became free (also done at once when an agent goes online or closes a
- * ticket); {@code autoReplyQuietPeriod}: at most one auto-reply per ticket within it; {@code maxFiringsPerHour}: a
+ * Rules settings. {@code agingInterval}: how often time rules are checked; {@code autoReplyQuietPeriod}: at most one auto-reply per ticket within it; {@code maxFiringsPerHour}: a
  * rule firing more often on one ticket is stopped (two rules undoing each other); {@code testSample}: how many recent
  * tickets a rule test looks at.
  */
@@ -18,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kontor.rules")
 public record RuleSettings(
         @NotNull @DefaultValue("1m") Duration agingInterval,
-        @NotNull @DefaultValue("1m") Duration drainInterval,
         @NotNull @DefaultValue("1h") Duration autoReplyQuietPeriod,
         @Min(1) @DefaultValue("10") int maxFiringsPerHour,
         @Min(1) @DefaultValue("500") int testSample,

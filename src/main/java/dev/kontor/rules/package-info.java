@@ -1,8 +1,18 @@
 /**
- * Rules and routing: event rules (triggers, conditions grouped by all/any, actions, in order with stop-processing),
- * time rules that fire once per ticket and episode on one node, team queues handed out by a strategy (round robin,
- * least loaded, language skill) to available agents, and the record of what fired on each ticket.
+ * Rules: event rules (triggers, conditions grouped by all/any, actions, in order with stop-processing), time rules
+ * that fire once per ticket and episode on one node, the notifications they send, and the record of what fired on
+ * each ticket. A rule decides which team a ticket goes to; routing places it there and hands it out.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "triage", "sla", "orders", "clients", "customers", "accounts", "shared"})
+        allowedDependencies = {
+            "tickets",
+            "routing",
+            "triage",
+            "sla",
+            "orders",
+            "clients",
+            "customers",
+            "accounts",
+            "shared"
+        })
 package dev.kontor.rules;

@@ -2,7 +2,7 @@ package dev.kontor.web;
 
 import dev.kontor.accounts.CurrentUser;
 import dev.kontor.accounts.SignedInUser;
-import dev.kontor.rules.RoutingManagement;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;

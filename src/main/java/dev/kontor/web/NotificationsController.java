@@ -1,7 +1,7 @@
 package dev.kontor.web;
 
 import dev.kontor.accounts.CurrentUser;
-import dev.kontor.rules.RoutingManagement;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleManagement;
 import dev.kontor.shared.InvalidInput;
 import org.springframework.http.ResponseEntity;

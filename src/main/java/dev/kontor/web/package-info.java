@@ -12,6 +12,7 @@
             "sla",
             "rules",
             "platform",
+            "routing",
             "shared"
         })
 package dev.kontor.web;

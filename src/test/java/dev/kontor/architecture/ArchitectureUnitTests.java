@@ -56,7 +56,8 @@ class ArchitectureUnitTests {
 
     @Test
     void generatedTablesStayInsideTheirModule() {
-        for (String module : new String[] {"clients", "accounts", "customers", "tickets", "platform"}) {
+        for (String module :
+                new String[] {"clients", "accounts", "customers", "tickets", "routing", "rules", "platform"}) {
             noClasses()
                     .that()
                     .resideOutsideOfPackage("dev.kontor." + module + "..")

@@ -12,6 +12,7 @@ import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketView;
@@ -184,7 +185,8 @@ class ClientAccessIntegrationTests {
         TicketView w = tickets.find(waiting, ClientScope.everything()).orElseThrow();
         assertThat(w.teamId()).isEqualTo(foreign.id());
         assertThat(w.assigneeId()).isNull();
-        assertThat(routing.team(foreign.id()).waiting()).isEqualTo(1);
+        assertThat(routing.team(foreign.id(), ClientScope.everything()).waiting())
+                .isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.kontor.accounts.Role;
 import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
+import dev.kontor.routing.AgentAvailability;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleView.Action;
 import dev.kontor.rules.RuleView.Condition;
 import dev.kontor.shared.ClientScope;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /** Rules, teams and agents for rule and routing tests, built through the modules' APIs. */
 @Component
-class RuleFixtures {
+public class RuleFixtures {
 
     private final RuleManagement rules;
     private final RoutingManagement routing;
@@ -38,29 +40,29 @@ class RuleFixtures {
         this.tickets = tickets;
     }
 
-    static Condition when(String field, String op, String value) {
+    public static Condition when(String field, String op, String value) {
         return new Condition(field, op, value);
     }
 
-    static Action then(String type, String value) {
+    public static Action then(String type, String value) {
         return new Action(type, value, null);
     }
 
-    static Action then(String type, String value, String option) {
+    public static Action then(String type, String value, String option) {
         return new Action(type, value, option);
     }
 
-    RuleView eventRule(
+    public RuleView eventRule(
             ClientView client, String name, int position, List<String> triggers, List<Condition> c, Action... a) {
         return rules.save(new RuleView(
                 null, client.id(), name, "event", position, true, triggers, "all", c, List.of(a), false, null));
     }
 
-    RuleView save(RuleView r) {
+    public RuleView save(RuleView r) {
         return rules.save(r);
     }
 
-    UserView agent(ClientView client, String status, List<String> languages) {
+    public UserView agent(ClientView client, String status, List<String> languages) {
         String email = TestFixtures.unique("agent") + "@example.com";
         UserView u = accounts.createUser(new CreateUser(
                 email, "Agent " + email, Role.AGENT, TestFixtures.PASSWORD, "en", languages, Set.of(client.id())));
@@ -70,19 +72,19 @@ class RuleFixtures {
         return u;
     }
 
-    TeamView team(String name, UserView... members) {
+    public TeamView team(String name, UserView... members) {
         return accounts.createTeam(new CreateTeam(
                 TestFixtures.unique(name),
                 Set.copyOf(Arrays.stream(members).map(UserView::id).toList())));
     }
 
-    TicketView await(long ticketId, Predicate<TicketView> until) {
+    public TicketView await(long ticketId, Predicate<TicketView> until) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> tickets.find(ticketId, ClientScope.everything()).orElseThrow(), until);
     }
 
-    List<RuleFiring> firings(long ticketId, int atLeast) {
+    public List<RuleFiring> firings(long ticketId, int atLeast) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> rules.firings(ticketId, ClientScope.everything()), f -> f.size() >= atLeast);

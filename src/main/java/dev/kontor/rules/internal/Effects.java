@@ -5,6 +5,8 @@ import static dev.kontor.rules.db.Tables.NOTIFICATION;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
+import dev.kontor.routing.RoutingManagement;
+import dev.kontor.routing.RoutingOutcome;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.SlaManagement;
@@ -31,7 +33,7 @@ class Effects {
 
     private final TicketManagement tickets;
     private final SlaManagement sla;
-    private final Routing routing;
+    private final RoutingManagement routing;
     private final AccountManagement accounts;
     private final CustomerManagement customers;
     private final DSLContext db;
@@ -41,7 +43,7 @@ class Effects {
     Effects(
             TicketManagement tickets,
             SlaManagement sla,
-            Routing routing,
+            RoutingManagement routing,
             AccountManagement accounts,
             CustomerManagement customers,
             DSLContext db,
@@ -204,11 +206,11 @@ class Effects {
     }
 
     /** What routing at the end of a run adds to the firing that asked for it (the team was named already). */
-    static List<String> routed(Routing.Outcome o) {
-        if (o instanceof Routing.Outcome.Assigned a) {
+    static List<String> routed(RoutingOutcome o) {
+        if (o instanceof RoutingOutcome.Assigned a) {
             return List.of("assigned:" + a.name());
         }
-        if (o instanceof Routing.Outcome.Waiting w) {
+        if (o instanceof RoutingOutcome.Waiting w) {
             return List.of("waiting:" + w.teamName());
         }
         return List.of();

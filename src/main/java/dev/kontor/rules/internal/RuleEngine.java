@@ -2,6 +2,7 @@ package dev.kontor.rules.internal;
 
 import static dev.kontor.rules.db.Tables.FIRING;
 
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
@@ -38,7 +39,7 @@ public class RuleEngine {
     private final RuleBook book;
     private final Facts.Source source;
     private final Effects effects;
-    private final Routing routing;
+    private final RoutingManagement routing;
     private final TicketManagement tickets;
     private final RuleSettings settings;
     private final TransactionTemplate savepoint;
@@ -49,7 +50,7 @@ public class RuleEngine {
             RuleBook book,
             Facts.Source source,
             Effects effects,
-            Routing routing,
+            RoutingManagement routing,
             TicketManagement tickets,
             RuleSettings settings,
             PlatformTransactionManager transactions,

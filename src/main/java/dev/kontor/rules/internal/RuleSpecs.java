@@ -1,6 +1,7 @@
 package dev.kontor.rules.internal;
 
 import dev.kontor.clients.ChannelKind;
+import dev.kontor.routing.TeamRouting;
 import dev.kontor.rules.RuleView;
 import dev.kontor.rules.RuleView.Action;
 import dev.kontor.rules.RuleView.Condition;
@@ -124,7 +125,7 @@ public final class RuleSpecs {
             "auto_reply",
             "notify");
 
-    public static final List<String> STRATEGIES = List.of("manual", "round_robin", "least_loaded", "language");
+    public static final List<String> STRATEGIES = TeamRouting.STRATEGIES;
 
     private static final Set<String> METRICS = Set.of("first_response", "next_response", "resolution");
 

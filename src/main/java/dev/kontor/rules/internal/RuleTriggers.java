@@ -1,7 +1,6 @@
 package dev.kontor.rules.internal;
 
 import dev.kontor.orders.OrderEvents.OrderUpdated;
-import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.SlaEvents.SlaBreached;
 import dev.kontor.sla.SlaEvents.SlaWarningRaised;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
@@ -10,7 +9,6 @@ import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
 import dev.kontor.tickets.TicketManagement;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,30 +24,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleTriggers {
 
-    private static final Set<String> FREEING = Set.of("pending", "on_hold", "solved", "closed");
-
     /** A run some rule waits for; {@code addedTags} for "tag added". */
     record RunDue(long ticketId, String trigger, List<String> addedTags) {}
-
-    /** An agent's ticket left "open": the team's queue may hand them another. */
-    record AgentFreed(long userId) {}
 
     private final RuleEngine engine;
     private final RuleBook book;
     private final TicketManagement tickets;
-    private final Queues queues;
     private final ApplicationEventPublisher events;
 
-    RuleTriggers(
-            RuleEngine engine,
-            RuleBook book,
-            TicketManagement tickets,
-            Queues queues,
-            ApplicationEventPublisher events) {
+    RuleTriggers(RuleEngine engine, RuleBook book, TicketManagement tickets, ApplicationEventPublisher events) {
         this.engine = engine;
         this.book = book;
         this.tickets = tickets;
-        this.queues = queues;
         this.events = events;
     }
 
@@ -63,11 +49,6 @@ class RuleTriggers {
     @EventListener
     void on(TicketStatusChanged e) {
         due(e.ticketId(), e.clientId(), Trigger.STATUS_CHANGED, List.of());
-        if (FREEING.contains(e.to())) {
-            tickets.find(e.ticketId(), ClientScope.everything())
-                    .map(t -> t.assigneeId())
-                    .ifPresent(user -> events.publishEvent(new AgentFreed(user)));
-        }
     }
 
     @EventListener
@@ -90,11 +71,6 @@ class RuleTriggers {
     void on(RunDue e) {
         Trigger trigger = Trigger.fromKey(e.trigger()).orElseThrow();
         engine.run(e.ticketId(), EnumSet.of(trigger), new Facts.Context(e.addedTags(), null, null));
-    }
-
-    @ApplicationModuleListener
-    void on(AgentFreed e) {
-        queues.agentFreed(e.userId());
     }
 
     @ApplicationModuleListener

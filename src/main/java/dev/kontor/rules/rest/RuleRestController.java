@@ -1,14 +1,11 @@
 package dev.kontor.rules.rest;
 
 import dev.kontor.accounts.CurrentUser;
-import dev.kontor.rules.AgentAvailability;
 import dev.kontor.rules.Notification;
-import dev.kontor.rules.RoutingManagement;
 import dev.kontor.rules.RuleFiring;
 import dev.kontor.rules.RuleManagement;
 import dev.kontor.rules.RuleTest;
 import dev.kontor.rules.RuleView;
-import dev.kontor.rules.TeamRouting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -24,18 +21,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rules, their test against recent tickets, what fired on a ticket, team strategies, agent availability. */
+/** Rules, their test against recent tickets, what fired on a ticket, and the notifications rules send. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Rules and routing")
+@Tag(name = "Rules")
 class RuleRestController {
 
     private final RuleManagement rules;
-    private final RoutingManagement routing;
 
-    RuleRestController(RuleManagement rules, RoutingManagement routing) {
+    RuleRestController(RuleManagement rules) {
         this.rules = rules;
-        this.routing = routing;
     }
 
     /** A rule as sent: position, enabled and stopProcessing may be left out (100, true, false). */
@@ -118,54 +113,6 @@ class RuleRestController {
     @Operation(summary = "Which rules fired on the ticket, on what trigger, and what each action did")
     List<RuleFiring> firings(CurrentUser user, @PathVariable long id) {
         return rules.firings(id, user.scope());
-    }
-
-    @GetMapping("/routing/teams")
-    List<TeamRouting> teams() {
-        return routing.teams();
-    }
-
-    record StrategyRequest(String strategy, Boolean anyLanguageFallback) {}
-
-    @PutMapping("/routing/teams/{teamId}")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Set the team's strategy: manual, round_robin, least_loaded or language")
-    TeamRouting setStrategy(@PathVariable long teamId, @RequestBody StrategyRequest body) {
-        return routing.setStrategy(teamId, body.strategy(), Boolean.TRUE.equals(body.anyLanguageFallback()));
-    }
-
-    @GetMapping("/routing/agents")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    List<AgentAvailability> agents() {
-        return routing.agents();
-    }
-
-    @PutMapping("/routing/agents/{userId}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    @Operation(
-            summary = "Set an agent's status, working hours, time zone and capacity",
-            description = "handBack with a status other than online returns the agent's new and open tickets to"
-                    + " their team's queue.")
-    AgentAvailability setAvailability(@PathVariable long userId, @RequestBody AvailabilityRequest body) {
-        return routing.setAvailability(
-                userId,
-                new AgentAvailability.Change(
-                        body.status(),
-                        body.workingHours(),
-                        body.timeZone(),
-                        body.capacity(),
-                        Boolean.TRUE.equals(body.handBack())));
-    }
-
-    record AvailabilityRequest(
-            String status, String workingHours, String timeZone, Integer capacity, Boolean handBack) {}
-
-    record StatusRequest(String status, Boolean handBack) {}
-
-    @PutMapping("/me/availability")
-    @Operation(summary = "Set your own status: online, away or offline")
-    AgentAvailability setMyStatus(CurrentUser user, @RequestBody StatusRequest body) {
-        return routing.setStatus(user.id(), body.status(), Boolean.TRUE.equals(body.handBack()));
     }
 
     @GetMapping("/me/notifications")

@@ -1,8 +1,9 @@
 package dev.kontor.web.admin;
 
-import dev.kontor.rules.AgentAvailability;
-import dev.kontor.rules.RoutingManagement;
-import dev.kontor.rules.RuleLanguage;
+import dev.kontor.accounts.CurrentUser;
+import dev.kontor.routing.AgentAvailability;
+import dev.kontor.routing.RoutingManagement;
+import dev.kontor.routing.TeamRouting;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import org.springframework.stereotype.Controller;
@@ -23,10 +24,10 @@ class AdminRoutingController {
     }
 
     @GetMapping("/admin/routing")
-    String page(Model model) {
-        model.addAttribute("teams", routing.teams());
+    String page(CurrentUser user, Model model) {
+        model.addAttribute("teams", routing.teams(user.scope()));
         model.addAttribute("agents", routing.agents());
-        model.addAttribute("strategies", RuleLanguage.STRATEGIES);
+        model.addAttribute("strategies", TeamRouting.STRATEGIES);
         return "admin/routing";
     }
 
@@ -35,11 +36,12 @@ class AdminRoutingController {
             @PathVariable long teamId,
             @RequestParam String strategy,
             @RequestParam(defaultValue = "false") boolean anyLanguageFallback,
+            CurrentUser user,
             Model model) {
         try {
             routing.setStrategy(teamId, strategy, anyLanguageFallback);
         } catch (InvalidInput e) {
-            return failed(model, e);
+            return failed(user, model, e);
         }
         return "redirect:/admin/routing";
     }
@@ -52,17 +54,18 @@ class AdminRoutingController {
             @RequestParam(required = false) String timeZone,
             @RequestParam(required = false) Integer capacity,
             @RequestParam(defaultValue = "false") boolean handBack,
+            CurrentUser user,
             Model model) {
         try {
             routing.setAvailability(
                     userId, new AgentAvailability.Change(status, workingHours, timeZone, capacity, handBack));
         } catch (InvalidInput e) {
-            return failed(model, e);
+            return failed(user, model, e);
         }
         return "redirect:/admin/routing";
     }
 
-    private String failed(Model model, InvalidInput e) {
+    private String failed(CurrentUser user, Model model, InvalidInput e) {
         model.addAttribute(
                 "formErrors",
                 e.errors().stream().map(FieldError::field).toList().isEmpty()
@@ -70,6 +73,6 @@ class AdminRoutingController {
                         : e.errors().stream()
                                 .map(f -> f.field() + ": " + f.message())
                                 .toList());
-        return page(model);
+        return page(user, model);
     }
 }

@@ -2,7 +2,7 @@ package dev.kontor.web.admin;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.clients.ClientManagement;
-import dev.kontor.rules.RoutingManagement;
+import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleManagement;
 import dev.kontor.rules.RuleTest;
 import dev.kontor.rules.RuleView;
@@ -167,7 +167,7 @@ class AdminRulesController {
         model.addAttribute("operators", dev.kontor.rules.RuleLanguage.OPERATORS);
         model.addAttribute("actionTypes", dev.kontor.rules.RuleLanguage.ACTIONS);
         model.addAttribute("triggerKeys", dev.kontor.rules.RuleLanguage.TRIGGERS);
-        model.addAttribute("strategies", routing.teams());
+        model.addAttribute("strategies", routing.teams(ClientScope.everything()));
         return "admin/rule";
     }
 

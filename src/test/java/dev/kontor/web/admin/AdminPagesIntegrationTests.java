@@ -150,6 +150,38 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
+    void anAdminSetsATeamsStrategyOnTheRoutingPageAndABadValueNamesTheField() throws Exception {
+        var agent = fixtures.agent(fixtures.client());
+        var team = accounts.createTeam(new dev.kontor.accounts.AccountCommands.CreateTeam(
+                TestFixtures.unique("Routing"), java.util.Set.of(agent.id())));
+        assertThat(mvc.perform(get("/admin/routing").with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains(team.name())
+                .as("every text of the page found in the bundles")
+                .doesNotContain("??");
+        mvc.perform(post("/admin/routing/teams/" + team.id())
+                        .param("strategy", "least_loaded")
+                        .with(admin)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/admin/routing"));
+        String refused = mvc.perform(post("/admin/routing/agents/" + agent.id())
+                        .param("status", "online")
+                        .param("capacity", "0")
+                        .with(admin)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("capacity: ").contains(team.name());
+        mvc.perform(get("/admin/routing").with(user(Long.toString(agent.id())).roles("AGENT")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void anAdminEditsAnSlaPolicyAndAnUnreadableCalendarNamesTheField() throws Exception {
         var client = fixtures.client();
         mvc.perform(get("/admin/sla").with(admin)).andExpect(status().isOk());

@@ -1,4 +1,4 @@
-package dev.kontor.rules.internal;
+package dev.kontor.routing.internal;
 
 import java.time.Instant;
 import java.util.Comparator;

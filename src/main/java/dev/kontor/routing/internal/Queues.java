@@ -1,10 +1,10 @@
-package dev.kontor.rules.internal;
+package dev.kontor.routing.internal;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.kontor.accounts.AccountManagement;
-import dev.kontor.rules.RuleSettings;
+import dev.kontor.routing.RoutingSettings;
 import dev.kontor.tickets.TicketManagement;
 import java.util.Collection;
 import java.util.List;
@@ -85,7 +85,7 @@ public class Queues {
     @Configuration(proxyBeanMethods = false)
     static class Task {
         @Bean
-        RecurringTask<Void> routingDrainTask(Queues queues, RuleSettings settings) {
+        RecurringTask<Void> routingDrainTask(Queues queues, RoutingSettings settings) {
             return Tasks.recurring("routing-drain", FixedDelay.of(settings.drainInterval()))
                     .execute((instance, context) -> queues.drainAll());
         }

@@ -1,4 +1,4 @@
-package dev.kontor.rules;
+package dev.kontor.routing;
 
 import java.util.List;
 

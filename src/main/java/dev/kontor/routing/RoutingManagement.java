@@ -1,21 +1,21 @@
-package dev.kontor.rules;
+package dev.kontor.routing;
 
-import static dev.kontor.rules.db.Tables.AGENT_AVAILABILITY;
-import static dev.kontor.rules.db.Tables.TEAM_ROUTING;
+import static dev.kontor.routing.db.Tables.AGENT_AVAILABILITY;
+import static dev.kontor.routing.db.Tables.TEAM_ROUTING;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
-import dev.kontor.rules.db.tables.records.AgentAvailabilityRecord;
-import dev.kontor.rules.db.tables.records.TeamRoutingRecord;
-import dev.kontor.rules.internal.Queues;
-import dev.kontor.rules.internal.Routing;
-import dev.kontor.rules.internal.RuleSpecs;
+import dev.kontor.routing.db.tables.records.AgentAvailabilityRecord;
+import dev.kontor.routing.db.tables.records.TeamRoutingRecord;
+import dev.kontor.routing.internal.Queues;
+import dev.kontor.routing.internal.Routing;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,10 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Team strategies and agents' availability (status, working hours, capacity), and handing tickets back. */
+/**
+ * Team strategies and agents' availability (status, working hours, capacity), handing tickets back, and placing a
+ * ticket into a team's queue for whoever decided it belongs there (a rule, today).
+ */
 @Service
 @Transactional
 public class RoutingManagement {
@@ -55,8 +58,30 @@ public class RoutingManagement {
         this.clock = clock;
     }
 
+    /**
+     * Puts the ticket into the team's queue without handing it out; its agent stays if a member of the team. Runs
+     * in the caller's transaction and locks the ticket. Returns the team, for the caller's record.
+     */
+    public TeamView place(long ticketId, long teamId) {
+        return routing.place(ticketId, teamId);
+    }
+
+    /**
+     * Puts the ticket into the team's queue and, unless the strategy is manual or a member already has it, hands it
+     * to an agent now or leaves it waiting. {@code strategy} null: the team's own. Runs in the caller's transaction
+     * and locks the team's routing row until it ends: a caller routes at most once per transaction, last.
+     */
+    public RoutingOutcome route(long ticketId, long teamId, String strategy) {
+        return routing.route(ticketId, teamId, strategy);
+    }
+
+    /**
+     * Every team's strategy and how many tickets wait in its queue, counting only tickets of clients the viewer
+     * serves: a team may work for several clients, and the size of another client's queue is not the viewer's to
+     * know.
+     */
     @Transactional(readOnly = true)
-    public List<TeamRouting> teams() {
+    public List<TeamRouting> teams(ClientScope viewer) {
         Map<Long, TeamRoutingRecord> rows = db.selectFrom(TEAM_ROUTING).fetchMap(TEAM_ROUTING.TEAM_ID);
         List<TeamRouting> out = new ArrayList<>();
         for (TeamView team : accounts.teams()) {
@@ -66,21 +91,42 @@ public class RoutingManagement {
                     team.name(),
                     r == null ? "manual" : r.getStrategy(),
                     r != null && r.getAnyLanguageFallback(),
-                    tickets.waitingInTeam(team.id(), 1000).size()));
+                    waiting(team.id(), viewer)));
         }
         return out;
     }
 
+    /** One team's strategy and queue, counted for the viewer as in {@link #teams(ClientScope)}. */
     @Transactional(readOnly = true)
-    public TeamRouting team(long teamId) {
+    public TeamRouting team(long teamId, ClientScope viewer) {
         TeamView team = accounts.team(teamId);
-        return teams().stream().filter(t -> t.teamId() == team.id()).findFirst().orElseThrow();
+        TeamRoutingRecord r = db.selectFrom(TEAM_ROUTING)
+                .where(TEAM_ROUTING.TEAM_ID.eq(teamId))
+                .fetchOne();
+        return new TeamRouting(
+                team.id(),
+                team.name(),
+                r == null ? "manual" : r.getStrategy(),
+                r != null && r.getAnyLanguageFallback(),
+                waiting(team.id(), viewer));
     }
 
-    /** Sets the team's strategy; an automatic one hands out the waiting tickets at once. */
+    private int waiting(long teamId, ClientScope viewer) {
+        List<TicketView> waiting = tickets.waitingInTeam(teamId, 1000);
+        return viewer.all()
+                ? waiting.size()
+                : (int) waiting.stream()
+                        .filter(t -> viewer.permits(t.clientId()))
+                        .count();
+    }
+
+    /**
+     * Sets the team's strategy; an automatic one hands out the waiting tickets at once. Returns the team as an admin
+     * (who sets strategies, and serves every client) sees it.
+     */
     public TeamRouting setStrategy(long teamId, String strategy, boolean anyLanguageFallback) {
         accounts.team(teamId);
-        if (strategy == null || !RuleSpecs.STRATEGIES.contains(strategy)) {
+        if (strategy == null || !TeamRouting.STRATEGIES.contains(strategy)) {
             throw InvalidInput.of("strategy", "manual, round_robin, least_loaded or language");
         }
         TeamRoutingRecord r = routing.lockTeam(teamId);
@@ -89,7 +135,7 @@ public class RoutingManagement {
         r.setUpdatedAt(clock.instant());
         r.store();
         queues.drainAfterCommit(List.of(teamId));
-        return team(teamId);
+        return team(teamId, ClientScope.everything());
     }
 
     @Transactional(readOnly = true)

@@ -1,14 +1,15 @@
-package dev.kontor.rules.internal;
+package dev.kontor.routing.internal;
 
-import static dev.kontor.rules.db.Tables.AGENT_AVAILABILITY;
-import static dev.kontor.rules.db.Tables.TEAM_ROUTING;
+import static dev.kontor.routing.db.Tables.AGENT_AVAILABILITY;
+import static dev.kontor.routing.db.Tables.TEAM_ROUTING;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
-import dev.kontor.rules.db.tables.records.AgentAvailabilityRecord;
-import dev.kontor.rules.db.tables.records.TeamRoutingRecord;
-import dev.kontor.rules.internal.Strategies.Candidate;
+import dev.kontor.routing.RoutingOutcome;
+import dev.kontor.routing.db.tables.records.AgentAvailabilityRecord;
+import dev.kontor.routing.db.tables.records.TeamRoutingRecord;
+import dev.kontor.routing.internal.Strategies.Candidate;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
@@ -32,15 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Routing {
 
-    /** What routing did with a ticket. */
-    public sealed interface Outcome {
-        record Assigned(long userId, String name) implements Outcome {}
-
-        record Waiting(String teamName) implements Outcome {}
-
-        record Manual(String teamName) implements Outcome {}
-    }
-
     private final DSLContext db;
     private final TicketManagement tickets;
     private final AccountManagement accounts;
@@ -55,13 +47,18 @@ public class Routing {
 
     /**
      * Puts the ticket into the team's queue without handing it out (a rule run routes once, at its end): its agent
-     * stays if a member of the team. Locks the ticket first, as rule runs do; the drain, which holds the team
+     * stays if a member of the team who still serves the ticket's client (access revoked or deactivated since: the
+     * ticket goes back to the queue). Locks the ticket first, as rule runs do; the drain, which holds the team
      * first, skips locked tickets.
      */
     public TeamView place(long ticketId, long teamId) {
         TicketView t = tickets.lockForChanges(ticketId).orElseThrow();
         TeamView team = accounts.team(teamId);
-        Long keep = t.assigneeId() != null && team.memberIds().contains(t.assigneeId()) ? t.assigneeId() : null;
+        Long keep = t.assigneeId() != null
+                        && team.memberIds().contains(t.assigneeId())
+                        && serves(t.assigneeId(), t.clientId())
+                ? t.assigneeId()
+                : null;
         if (!java.util.Objects.equals(t.teamId(), teamId) || !java.util.Objects.equals(t.assigneeId(), keep)) {
             tickets.assign(ticketId, ClientScope.everything(), keep, teamId);
         }
@@ -73,19 +70,21 @@ public class Routing {
      * it to an agent now or leaves it waiting. {@code strategy} null: the team's own. Runs in the caller's
      * transaction.
      */
-    public Outcome route(long ticketId, long teamId, String strategy) {
+    public RoutingOutcome route(long ticketId, long teamId, String strategy) {
         TeamView team = place(ticketId, teamId);
         TeamRoutingRecord routing = lockTeam(teamId);
         TicketView t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
         String use = strategy != null ? strategy : routing.getStrategy();
         if (t.assigneeId() != null) {
-            return new Outcome.Assigned(
+            return new RoutingOutcome.Assigned(
                     t.assigneeId(), accounts.user(t.assigneeId()).displayName());
         }
         if ("manual".equals(use) || !TicketStatus.UNRESOLVED.contains(t.status())) {
-            return new Outcome.Manual(team.name());
+            return new RoutingOutcome.Manual(team.name());
         }
-        return assignOne(t, team, routing, use).<Outcome>map(c -> c).orElseGet(() -> new Outcome.Waiting(team.name()));
+        return assignOne(t, team, routing, use)
+                .<RoutingOutcome>map(c -> c)
+                .orElseGet(() -> new RoutingOutcome.Waiting(team.name()));
     }
 
     /** Offers the team's waiting tickets, most urgent first, to agents free now; returns how many were assigned. */
@@ -119,7 +118,7 @@ public class Routing {
         return assigned;
     }
 
-    private Optional<Outcome.Assigned> assignOne(
+    private Optional<RoutingOutcome.Assigned> assignOne(
             TicketView t, TeamView team, TeamRoutingRecord routing, String strategy) {
         List<Candidate> free = free(team, t.clientId(), clock.instant());
         Optional<Candidate> pick = Strategies.of(strategy, routing.getAnyLanguageFallback())
@@ -143,7 +142,11 @@ public class Routing {
                         .forUpdate()
                         .skipLocked()))
                 .execute();
-        return Optional.of(new Outcome.Assigned(c.userId(), c.name()));
+        return Optional.of(new RoutingOutcome.Assigned(c.userId(), c.name()));
+    }
+
+    private boolean serves(long userId, long clientId) {
+        return accounts.usersServing(clientId).stream().anyMatch(u -> u.id() == userId);
     }
 
     /** Team members who may take a ticket of this client now. */

@@ -1,4 +1,4 @@
-package dev.kontor.rules;
+package dev.kontor.routing;
 
 import static dev.kontor.rules.RuleFixtures.then;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,9 @@ import dev.kontor.accounts.TeamView;
 import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.rules.RuleFiring;
+import dev.kontor.rules.RuleFixtures;
+import dev.kontor.rules.RuleManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
@@ -94,7 +97,7 @@ class RoutingIntegrationTests {
         assertThat(rules.firings(t4.id(), ClientScope.everything()).get(0).outcomes())
                 .extracting(RuleFiring.Outcome::code)
                 .containsExactly("team", "waiting");
-        assertThat(routing.team(team.id()).waiting()).isEqualTo(1);
+        assertThat(routing.team(team.id(), ClientScope.everything()).waiting()).isEqualTo(1);
 
         // y solves a ticket: its capacity frees and the waiting ticket goes to y.
         tickets.changeStatus(t2.id(), ClientScope.everything(), TicketStatus.SOLVED);
@@ -159,6 +162,55 @@ class RoutingIntegrationTests {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> routing.agent(away.id()).load() == 0);
+    }
+
+    @Test
+    void anAgentWhoLostAccessToTheTicketsClientDoesNotKeepItWhenTheTicketIsPlacedAgain() {
+        ClientView acme = fixtures.client();
+        ClientView globex = fixtures.client();
+        StoreView globexStore = fixtures.store(globex);
+        UserView both = fixtures.agent(acme, globex);
+        routing.setAvailability(both.id(), new AgentAvailability.Change("online", null, null, null, false));
+        UserView globexOnly = rf.agent(globex, "online", List.of("de"));
+        TeamView team = rf.team("team", both, globexOnly);
+        routing.setStrategy(team.id(), "round_robin", false);
+        long id = fixtures.ticket(globexStore, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        tickets.assign(id, ClientScope.everything(), both.id(), team.id());
+        accounts.revoke(both.id(), globex.id());
+
+        RoutingOutcome outcome = routing.route(id, team.id(), null);
+
+        assertThat(outcome).isEqualTo(new RoutingOutcome.Assigned(globexOnly.id(), globexOnly.displayName()));
+        assertThat(tickets.find(id, ClientScope.everything()).orElseThrow().assigneeId())
+                .as("the agent who no longer serves Globex lost the ticket")
+                .isEqualTo(globexOnly.id());
+    }
+
+    @Test
+    void placingATicketKeepsItsAgentOnlyWhileTheyServeItsClient() {
+        ClientView acme = fixtures.client();
+        ClientView globex = fixtures.client();
+        StoreView acmeStore = fixtures.store(acme);
+        StoreView globexStore = fixtures.store(globex);
+        UserView both = fixtures.agent(acme, globex);
+        TeamView team = rf.team("manual", both);
+        long acmeTicket = fixtures.ticket(acmeStore, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        long globexTicket = fixtures.ticket(globexStore, "Frage", "Ist die Lampe dimmbar?", null)
+                .ticketId();
+        tickets.assign(acmeTicket, ClientScope.everything(), both.id(), team.id());
+        tickets.assign(globexTicket, ClientScope.everything(), both.id(), team.id());
+        accounts.revoke(both.id(), globex.id());
+
+        routing.place(acmeTicket, team.id());
+        routing.place(globexTicket, team.id());
+
+        TicketView kept = tickets.find(acmeTicket, ClientScope.everything()).orElseThrow();
+        TicketView queued = tickets.find(globexTicket, ClientScope.everything()).orElseThrow();
+        assertThat(kept.assigneeId()).isEqualTo(both.id());
+        assertThat(queued.assigneeId()).isNull();
+        assertThat(queued.teamId()).isEqualTo(team.id());
     }
 
     @Autowired

@@ -1,0 +1,14 @@
+package dev.kontor.routing;
+
+import java.util.List;
+
+/**
+ * How a team's queue is handed out: manual (agents pick), round_robin, least_loaded or language (an agent who
+ * speaks the ticket's language; with {@code anyLanguageFallback}, anyone when no speaker is free — for teams that
+ * answer through translation).
+ */
+public record TeamRouting(long teamId, String teamName, String strategy, boolean anyLanguageFallback, int waiting) {
+
+    /** The strategies a team (or a rule handing out a ticket) may use. */
+    public static final List<String> STRATEGIES = List.of("manual", "round_robin", "least_loaded", "language");
+}
