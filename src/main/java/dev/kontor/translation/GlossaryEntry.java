@@ -1,5 +1,7 @@
 package dev.kontor.translation;
 
+import dev.kontor.shared.InvalidInput;
+
 /**
  * A term and how it must come out; a term that maps to itself (brand and product names) is kept unchanged by
  * every provider, since it is protected before translation.
@@ -8,7 +10,7 @@ public record GlossaryEntry(String source, String target) {
 
     public GlossaryEntry {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("glossary source term is empty");
+            throw InvalidInput.of("glossary", "a glossary term is empty");
         }
         if (target == null || target.isBlank()) {
             target = source;

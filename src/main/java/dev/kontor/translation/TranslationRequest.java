@@ -1,5 +1,6 @@
 package dev.kontor.translation;
 
+import dev.kontor.shared.InvalidInput;
 import dev.kontor.shared.LanguageCode;
 import java.util.List;
 import java.util.Optional;
@@ -28,13 +29,13 @@ public record TranslationRequest(
 
     public TranslationRequest {
         if (texts == null || texts.isEmpty()) {
-            throw new IllegalArgumentException("texts: nothing to translate");
+            throw InvalidInput.of("texts", "nothing to translate");
         }
         if (texts.stream().anyMatch(t -> t == null)) {
-            throw new IllegalArgumentException("texts: a text is missing");
+            throw InvalidInput.of("texts", "a text is missing");
         }
         if (target == null) {
-            throw new IllegalArgumentException("target: a target language is required");
+            throw InvalidInput.of("target", "a target language is required");
         }
         texts = List.copyOf(texts);
         format = format == null ? TextFormat.TEXT : format;

@@ -53,7 +53,8 @@ public final class Untouchables {
     private final Pattern pattern;
 
     private Untouchables(Pattern pattern) {
-        this.pattern = pattern;
+        // Text that already looks like a token must not be confused with ours: it is protected like the rest.
+        this.pattern = Pattern.compile(TOKEN.pattern() + "|" + pattern.pattern(), Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** The built-in kinds only. */
@@ -96,9 +97,7 @@ public final class Untouchables {
     }
 
     private void mask(String segment, Map<Integer, String> originals, StringBuilder out) {
-        // Text that already looks like a token must not be confused with ours: it is protected like the rest.
-        Pattern any = Pattern.compile(TOKEN.pattern() + "|" + pattern.pattern(), Pattern.UNICODE_CHARACTER_CLASS);
-        Matcher m = any.matcher(segment);
+        Matcher m = pattern.matcher(segment);
         int at = 0;
         while (m.find()) {
             if (m.group().isEmpty()) {
