@@ -50,23 +50,25 @@ class ApertiumProcessTests {
                 .start();
         String base = "http://127.0.0.1:" + port;
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> pairs = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/listPairs")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (pairs.statusCode() == 200) {
-                    break;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            if (System.nanoTime() > deadline || !apy.isAlive()) {
-                throw new IllegalStateException("APY did not start; see target/apertium-apy.log");
-            }
-            Thread.sleep(200);
-        }
+        Process server = apy;
+        org.awaitility.Awaitility.await("APY answers /listPairs (see target/apertium-apy.log)")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!server.isAlive()) {
+                        throw new IllegalStateException("APY stopped; see target/apertium-apy.log");
+                    }
+                    try {
+                        return http.send(
+                                                HttpRequest.newBuilder(URI.create(base + "/listPairs"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofString())
+                                        .statusCode()
+                                == 200;
+                    } catch (java.io.IOException notYet) {
+                        return false; // still starting
+                    }
+                });
         TranslationSettings settings = new TranslationSettings(
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(60),
