@@ -111,9 +111,10 @@ public class TicketManagement {
                         .orElse(null);
         boolean created = ticket == null;
         if (created) {
-            ticket = Ticket.open(m.clientId(), m.storeId(), m.channelId(), m.customerId(), subjectOf(m), at);
+            ticket = Ticket.open(
+                    m.clientId(), m.storeId(), m.channelId(), m.customerId(), subjectOf(m), at, m.automated());
         } else {
-            ticket.customerWrote(at);
+            ticket.customerWrote(at, m.automated());
         }
         ticket.concernsOrders(m.orderRefs());
         tickets.save(ticket);
@@ -149,7 +150,7 @@ public class TicketManagement {
         validateAttachments(files);
         Ticket ticket = lock(ticketId, scope);
         Instant at = clock.instant();
-        ticket.replied(at, then);
+        ticket.replied(at, then, after -> oldestCustomerMessageAfter(ticketId, after));
         tickets.save(ticket);
         long messageId = insertMessage(
                 ticketId,
@@ -188,7 +189,7 @@ public class TicketManagement {
             return Optional.empty();
         }
         Instant at = r.sentAt() != null ? r.sentAt() : clock.instant();
-        ticket.replied(at, null);
+        ticket.replied(at, null, after -> oldestCustomerMessageAfter(r.ticketId(), after));
         tickets.save(ticket);
         long messageId = insertMessage(
                 ticket.id(),
@@ -650,6 +651,17 @@ public class TicketManagement {
                     .execute();
         }
         return id;
+    }
+
+    /** The oldest customer message (not an automated one) written after the given time, if any. */
+    private Instant oldestCustomerMessageAfter(long ticketId, Instant after) {
+        return db.select(DSL.min(MESSAGE.CREATED_AT))
+                .from(MESSAGE)
+                .where(MESSAGE.TICKET_ID.eq(ticketId))
+                .and(MESSAGE.KIND.eq(MessageKind.INBOUND.key()))
+                .and(MESSAGE.AUTOMATED.isFalse())
+                .and(MESSAGE.CREATED_AT.gt(after))
+                .fetchOne(0, Instant.class);
     }
 
     private List<AttachmentView> attachmentsOf(long messageId) {
