@@ -7,7 +7,7 @@ import dev.kontor.tickets.TicketEvents.TicketPriorityChanged;
 import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
 import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
 import dev.kontor.tickets.TicketEvents.TicketTriaged;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class SlaTriggers {
 
     private final SlaClocks clocks;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
 
-    SlaTriggers(SlaClocks clocks, TicketManagement tickets) {
+    SlaTriggers(SlaClocks clocks, TicketQueries tickets) {
         this.clocks = clocks;
         this.tickets = tickets;
     }

@@ -11,6 +11,7 @@ import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.time.Duration;
@@ -41,6 +42,9 @@ class RoutingIntegrationTests {
     @Autowired
     TicketManagement tickets;
 
+    @Autowired
+    TicketQueries ticketQueries;
+
     private TeamView routedTeam(ClientView client, String strategy, UserView... members) {
         TeamView team = rf.team("team", members);
         routing.setStrategy(team.id(), strategy, false);
@@ -51,7 +55,7 @@ class RoutingIntegrationTests {
     private TicketView routed(StoreView store, String text) {
         long id = fixtures.ticket(store, "Frage", text, null).ticketId();
         rf.firings(id, 1);
-        return tickets.find(id, ClientScope.everything()).orElseThrow();
+        return ticketQueries.find(id, ClientScope.everything()).orElseThrow();
     }
 
     @Test
@@ -152,7 +156,8 @@ class RoutingIntegrationTests {
                 team.name(), java.util.Set.of(away.id(), offHours.id(), colleague.id()));
         accountsUpdate(team, members);
         routing.setStatus(away.id(), "offline", true);
-        assertThat(tickets.find(waiting.id(), ClientScope.everything())
+        assertThat(ticketQueries
+                        .find(waiting.id(), ClientScope.everything())
                         .orElseThrow()
                         .assigneeId())
                 .isEqualTo(colleague.id());
