@@ -275,6 +275,52 @@ class SlaIntegrationTests {
         assertThat(after.slaDueAt()).isEqualTo(next.slaDueAt());
     }
 
+    @Test
+    void aReplyTheChannelReportsLateAnswersOnlyWhatWasWrittenBeforeItAndAnOutOfOfficeStartsNoClock() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Responses", 1, null, 30, 90, null);
+        TicketView t = settled(fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId());
+        Instant opened = t.createdAt();
+        Instant second = opened.plus(Duration.ofMinutes(20));
+        customerWrites(client, store, t, "Und wie schwer ist es?", second);
+        fixtures.awaitListenersDone(t.id());
+
+        // The shop answered on the marketplace between the two messages; the channel reports it only now.
+        tickets.recordChannelReply(new dev.kontor.tickets.TicketCommands.RecordChannelReply(
+                t.id(),
+                clients.apiChannelOf(store.id()).id(),
+                "shop-reply-1",
+                "Shop",
+                "Ja, 3000 mm Wassersäule.",
+                opened.plus(Duration.ofMinutes(10))));
+        // An out-of-office from the buyer's mail system afterwards is no customer waiting.
+        tickets.ingest(new dev.kontor.tickets.TicketCommands.IngestMessage(
+                client.id(),
+                store.id(),
+                clients.apiChannelOf(store.id()).id(),
+                t.customerId(),
+                "Buyer",
+                null,
+                "Ich bin bis Montag nicht im Büro.",
+                null,
+                null,
+                t.id(),
+                second.plus(Duration.ofMinutes(5)),
+                List.of(),
+                List.of(),
+                true));
+        tickets.setPriority(t.id(), ClientScope.everything(), dev.kontor.tickets.Priority.HIGH);
+        fixtures.awaitListenersDone(t.id());
+
+        TicketView after = ticketQueries.find(t.id(), ClientScope.everything()).orElseThrow();
+        assertThat(after.firstResponseAt()).isEqualTo(opened.plus(Duration.ofMinutes(10)));
+        assertThat(after.customerWaitingSince()).isEqualTo(second);
+        assertThat(after.slaMetric()).isEqualTo("next_response");
+        assertThat(after.slaDueAt()).isEqualTo(second.plus(Duration.ofMinutes(90)));
+    }
+
     private dev.kontor.tickets.IngestResult customerWrites(
             ClientView client, StoreView store, TicketView t, String text, Instant at) {
         return tickets.ingest(new dev.kontor.tickets.TicketCommands.IngestMessage(
