@@ -12,7 +12,7 @@ import dev.kontor.orders.db.tables.records.OrderSnapshotRecord;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.NotFound;
 import dev.kontor.tickets.TicketCommands.Actor;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +36,7 @@ public class OrderManagement {
     private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
 
     private final DSLContext db;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final List<OrderSource> sources;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -45,7 +45,7 @@ public class OrderManagement {
 
     OrderManagement(
             DSLContext db,
-            TicketManagement tickets,
+            TicketQueries tickets,
             List<OrderSource> sources,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,

@@ -15,6 +15,7 @@ import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public class RoutingManagement {
     private final DSLContext db;
     private final AccountManagement accounts;
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final Routing routing;
     private final Queues queues;
     private final Clock clock;
@@ -47,12 +49,14 @@ public class RoutingManagement {
             DSLContext db,
             AccountManagement accounts,
             TicketManagement tickets,
+            TicketQueries ticketQueries,
             Routing routing,
             Queues queues,
             Clock clock) {
         this.db = db;
         this.accounts = accounts;
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.routing = routing;
         this.queues = queues;
         this.clock = clock;
@@ -112,7 +116,7 @@ public class RoutingManagement {
     }
 
     private int waiting(long teamId, ClientScope viewer) {
-        List<TicketView> waiting = tickets.waitingInTeam(teamId, 1000);
+        List<TicketView> waiting = ticketQueries.waitingInTeam(teamId, 1000);
         return viewer.all()
                 ? waiting.size()
                 : (int) waiting.stream()
@@ -145,7 +149,7 @@ public class RoutingManagement {
         Map<Long, AgentAvailabilityRecord> rows =
                 db.selectFrom(AGENT_AVAILABILITY).fetchMap(AGENT_AVAILABILITY.USER_ID);
         Map<Long, Integer> loads =
-                tickets.openLoads(users.stream().map(UserView::id).toList());
+                ticketQueries.openLoads(users.stream().map(UserView::id).toList());
         Instant now = clock.instant();
         return users.stream()
                 .map(u -> view(u, rows.get(u.id()), loads.getOrDefault(u.id(), 0), now))
@@ -168,7 +172,7 @@ public class RoutingManagement {
         AgentAvailabilityRecord r = db.selectFrom(AGENT_AVAILABILITY)
                 .where(AGENT_AVAILABILITY.USER_ID.eq(userId))
                 .fetchOne();
-        int load = tickets.openLoads(List.of(userId)).getOrDefault(userId, 0);
+        int load = ticketQueries.openLoads(List.of(userId)).getOrDefault(userId, 0);
         return view(u, r, load, clock.instant());
     }
 
@@ -220,8 +224,8 @@ public class RoutingManagement {
                 .set(AGENT_AVAILABILITY.UPDATED_AT, now)
                 .execute();
         if (!"online".equals(status) && c.handBack()) {
-            for (Long ticketId : tickets.openTicketsOf(userId)) {
-                var t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+            for (Long ticketId : ticketQueries.openTicketsOf(userId)) {
+                var t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
                 tickets.assign(ticketId, ClientScope.everything(), null, t.teamId());
             }
             queues.drainAfterCommit(accounts.user(userId).teamIds());

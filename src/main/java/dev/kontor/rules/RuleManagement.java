@@ -19,7 +19,7 @@ import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.NotFound;
 import dev.kontor.sla.SlaManagement;
 import dev.kontor.sla.SlaPolicyView;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public class RuleManagement {
     private final DSLContext db;
     private final RuleBook book;
     private final Facts.Source facts;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final ClientManagement clients;
     private final AccountManagement accounts;
     private final SlaManagement sla;
@@ -54,7 +54,7 @@ public class RuleManagement {
             DSLContext db,
             RuleBook book,
             Facts.Source facts,
-            TicketManagement tickets,
+            TicketQueries tickets,
             ClientManagement clients,
             AccountManagement accounts,
             SlaManagement sla,

@@ -8,13 +8,10 @@ import static dev.kontor.sla.db.Tables.TICKET_CLOCK;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.orders.OrderManagement;
-import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.sla.db.tables.records.CalendarRecord;
 import dev.kontor.sla.db.tables.records.PolicyRecord;
 import dev.kontor.sla.db.tables.records.TicketClockRecord;
-import dev.kontor.tickets.MessageKind;
-import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
@@ -176,12 +173,11 @@ class SlaClocks {
                     calendar.problem(),
                     state != null && state.getProblem() != null);
         }
-        List<MessageView> messages =
-                tickets.details(t.id(), ClientScope.everything()).messages();
+        // The ticket keeps since when the customer waits (see its aggregate): no need to read the conversation.
         SlaRules.Facts facts = new SlaRules.Facts(
                 t.createdAt(),
                 t.firstResponseAt(),
-                unansweredSince(messages),
+                t.customerWaitingSince(),
                 true,
                 t.category(),
                 t.replyNeededSince(),
@@ -334,21 +330,5 @@ class SlaClocks {
             }
         }
         return days;
-    }
-
-    /** The oldest customer message after the team's latest reply; null when the customer has not written since. */
-    static Instant unansweredSince(List<MessageView> messages) {
-        // Auto-replies are not the team's response: they never stop a response clock.
-        Instant replied = messages.stream()
-                .filter(m -> m.kind() == MessageKind.OUTBOUND && !m.automated())
-                .map(MessageView::createdAt)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
-        return messages.stream()
-                .filter(m -> m.kind() == MessageKind.INBOUND && !m.automated())
-                .map(MessageView::createdAt)
-                .filter(at -> replied == null || at.isAfter(replied))
-                .min(Comparator.naturalOrder())
-                .orElse(null);
     }
 }

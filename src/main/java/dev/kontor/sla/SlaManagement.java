@@ -14,6 +14,7 @@ import dev.kontor.sla.db.tables.records.CalendarRecord;
 import dev.kontor.sla.db.tables.records.PolicyRecord;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,13 +50,21 @@ public class SlaManagement {
     private final DSLContext db;
     private final SlaClocks clocks;
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final ClientManagement clients;
     private final Clock clock;
 
-    SlaManagement(DSLContext db, SlaClocks clocks, TicketManagement tickets, ClientManagement clients, Clock clock) {
+    SlaManagement(
+            DSLContext db,
+            SlaClocks clocks,
+            TicketManagement tickets,
+            TicketQueries ticketQueries,
+            ClientManagement clients,
+            Clock clock) {
         this.db = db;
         this.clocks = clocks;
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.clients = clients;
         this.clock = clock;
     }
@@ -233,7 +242,7 @@ public class SlaManagement {
                 .fetch()
                 .stream()
                 .filter(r -> scope.permits(r.getClientId()))
-                .flatMap(r -> tickets.find(r.getTicketId(), scope).stream()
+                .flatMap(r -> ticketQueries.find(r.getTicketId(), scope).stream()
                         .map(t -> new SlaProblem(t.id(), t.number(), r.getProblem(), r.getProblemAt())))
                 .limit(limit)
                 .toList();
@@ -270,7 +279,7 @@ public class SlaManagement {
     /** The ticket's SLA now (deadlines, pause, cancellation guard), for the ticket page and the API. */
     @Transactional(readOnly = true)
     public TicketSla ticketSla(long ticketId, ClientScope scope) {
-        TicketView t = tickets.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        TicketView t = ticketQueries.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
         SlaClocks.Computed c;
         try {
             c = clocks.compute(t, false);

@@ -1,25 +1,60 @@
 package dev.kontor.sla;
 
 import dev.kontor.orders.OrderEvents.OrderUpdated;
-import dev.kontor.tickets.TicketEvents.ClockMoved;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
+import dev.kontor.tickets.TicketEvents.ReplyPosted;
+import dev.kontor.tickets.TicketEvents.TicketPriorityChanged;
+import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
+import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
+import dev.kontor.tickets.TicketEvents.TicketTriaged;
+import dev.kontor.tickets.TicketQueries;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Every change that can move a clock recomputes the ticket's deadlines (from the publication registry). */
+/**
+ * Every change that can move a clock recomputes the ticket's deadlines (from the publication registry). Which
+ * changes those are is SLA's knowledge, so it lists them here: a reply, the status, tags and priority (policy
+ * conditions), triage (category, orders) and the marketplace's own clock. A customer's message is handled in its
+ * pass after ingest ({@link SlaStep}).
+ */
 @Component
 class SlaTriggers {
 
     private final SlaClocks clocks;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
 
-    SlaTriggers(SlaClocks clocks, TicketManagement tickets) {
+    SlaTriggers(SlaClocks clocks, TicketQueries tickets) {
         this.clocks = clocks;
         this.tickets = tickets;
     }
 
     @ApplicationModuleListener
-    void on(ClockMoved e) {
+    void on(ReplyPosted e) {
+        clocks.recompute(e.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketStatusChanged e) {
+        clocks.recompute(e.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketTagsChanged e) {
+        clocks.recompute(e.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketPriorityChanged e) {
+        clocks.recompute(e.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(TicketTriaged e) {
+        clocks.recompute(e.ticketId());
+    }
+
+    @ApplicationModuleListener
+    void on(ChannelAttentionChanged e) {
         clocks.recompute(e.ticketId());
     }
 

@@ -1,6 +1,7 @@
 package dev.kontor.tickets;
 
 import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.domain.ChangeNotices;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -17,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Live ticket changes for every node. A change sends a PostgreSQL NOTIFY inside its transaction (so it is
- * delivered on commit, and never for a rolled-back change); each node LISTENs on one connection and hands each
+ * Live ticket changes for every node. A change sends a PostgreSQL NOTIFY inside its transaction ({@link
+ * ChangeNotices}: delivered on commit, and never for a rolled-back change); each node LISTENs on one connection and hands each
  * change to its local subscribers (the browsers connected to it) whose client scope permits it.
  */
 @Component
@@ -28,16 +28,14 @@ public class TicketChangeFeed implements SmartLifecycle {
     public record TicketChange(long ticketId, long clientId, String kind) {}
 
     private static final Logger log = LoggerFactory.getLogger(TicketChangeFeed.class);
-    private static final String CHANNEL = "kontor_ticket_changes";
+    private static final String CHANNEL = ChangeNotices.CHANNEL;
 
-    private final DSLContext db;
     private final DataSource dataSource;
     private final Map<Object, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread listener;
 
-    TicketChangeFeed(DSLContext db, DataSource dataSource) {
-        this.db = db;
+    TicketChangeFeed(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -60,11 +58,6 @@ public class TicketChangeFeed implements SmartLifecycle {
 
     public void unsubscribe(Object handle) {
         subscriptions.remove(handle);
-    }
-
-    /** Announces a change; call inside the transaction that makes it. */
-    void announce(long ticketId, long clientId, String kind) {
-        db.execute("select pg_notify(?, ?)", CHANNEL, ticketId + ":" + clientId + ":" + kind);
     }
 
     void dispatch(TicketChange change) {

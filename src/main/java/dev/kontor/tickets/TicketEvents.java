@@ -7,11 +7,6 @@ public final class TicketEvents {
 
     private TicketEvents() {}
 
-    /** A change that can move a ticket's clocks (SLA): a message, a reply, status, tags, priority, triage. */
-    public interface ClockMoved {
-        long ticketId();
-    }
-
     /**
      * A customer's first message opened the ticket. Triage, rules and SLA take it in the pass after ingest (see
      * {@link MessageStep}), not from this event.
@@ -21,24 +16,22 @@ public final class TicketEvents {
     /** A customer message was stored; like {@link TicketOpened}, it also goes through the pass after ingest. */
     public record MessageReceived(long ticketId, long clientId, long channelId, long messageId) {}
 
-    public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId)
-            implements ClockMoved {}
+    public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId) {}
 
     public record NoteAdded(long ticketId, long clientId, long messageId, Long authorId) {}
 
-    public record TicketStatusChanged(long ticketId, long clientId, String from, String to) implements ClockMoved {}
+    public record TicketStatusChanged(long ticketId, long clientId, String from, String to) {}
 
     public record TicketAssigned(long ticketId, long clientId, Long assigneeId, Long teamId) {}
 
     /** {@code added}: the tags this change added (the rest were kept or removed). */
-    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags, List<String> added)
-            implements ClockMoved {}
+    public record TicketTagsChanged(long ticketId, long clientId, List<String> tags, List<String> added) {}
 
-    public record TicketPriorityChanged(long ticketId, long clientId, String priority) implements ClockMoved {}
+    public record TicketPriorityChanged(long ticketId, long clientId, String priority) {}
 
     /** Triage (or an agent) set the ticket's language, category or order references. */
-    public record TicketTriaged(long ticketId, long clientId, String language, String category) implements ClockMoved {}
+    public record TicketTriaged(long ticketId, long clientId, String language, String category) {}
 
     /** The channel changed what it says about the ticket's need for a reply (a marketplace's clock). */
-    public record ChannelAttentionChanged(long ticketId, long clientId) implements ClockMoved {}
+    public record ChannelAttentionChanged(long ticketId, long clientId) {}
 }

@@ -11,6 +11,7 @@ import dev.kontor.tickets.MessageKind;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.triage.internal.TriageEngine;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ public class TriageManagement {
     private final Triage triage;
     private final TriageEngine engine;
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final TriageSettings settings;
     private final DSLContext db;
     private final Clock clock;
@@ -37,12 +39,14 @@ public class TriageManagement {
             Triage triage,
             TriageEngine engine,
             TicketManagement tickets,
+            TicketQueries ticketQueries,
             TriageSettings settings,
             DSLContext db,
             Clock clock) {
         this.triage = triage;
         this.engine = engine;
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.settings = settings;
         this.db = db;
         this.clock = clock;
@@ -66,7 +70,7 @@ public class TriageManagement {
         TicketView before = tickets.correctTriage(ticketId, scope, lang, cat == null ? null : cat.key());
         if (Objects.equals(before.language(), lang)
                 && Objects.equals(before.category(), cat == null ? null : cat.key())) {
-            return tickets.find(ticketId, scope).orElseThrow();
+            return ticketQueries.find(ticketId, scope).orElseThrow();
         }
         db.insertInto(CORRECTION)
                 .set(CORRECTION.TICKET_ID, ticketId)
@@ -80,13 +84,13 @@ public class TriageManagement {
                 .set(CORRECTION.AT, clock.instant())
                 .execute();
         if (cat != null && !Objects.equals(before.category(), cat.key())) {
-            TicketDetails details = tickets.details(ticketId, scope);
+            TicketDetails details = ticketQueries.details(ticketId, scope);
             details.messages().stream()
                     .filter(m -> m.kind() == MessageKind.INBOUND)
                     .findFirst()
                     .ifPresent(m -> engine.learn(before.clientId(), cat, before.subject(), m.bodyText()));
         }
-        return tickets.find(ticketId, scope).orElseThrow();
+        return ticketQueries.find(ticketId, scope).orElseThrow();
     }
 
     /** A correction as the record shows it. */

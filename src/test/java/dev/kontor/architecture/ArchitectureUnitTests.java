@@ -54,6 +54,24 @@ class ArchitectureUnitTests {
         fields().should().notBeAnnotatedWith(Autowired.class).check(MAIN);
     }
 
+    /**
+     * A reshaped module's public facades (its base package) speak in commands and views; its SQL lives in
+     * repositories and query classes of its internal packages. Modules join this list as they are reshaped.
+     */
+    @Test
+    void facadesOfReshapedModulesHoldNoSql() {
+        for (String module : new String[] {"tickets"}) {
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.kontor." + module)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("org.jooq..", "dev.kontor." + module + ".db..")
+                    .because("the facades of '" + module + "' delegate SQL to its internal repositories")
+                    .check(MAIN);
+        }
+    }
+
     @Test
     void generatedTablesStayInsideTheirModule() {
         for (String module :

@@ -26,6 +26,7 @@ import dev.kontor.rules.internal.RuleEngine;
 import dev.kontor.rules.internal.Trigger;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,7 @@ public final class RuleEvaluationBenchmark {
             var routing = app.getBean(RoutingManagement.class);
             var rules = app.getBean(RuleManagement.class);
             var tickets = app.getBean(TicketManagement.class);
+            var ticketQueries = app.getBean(TicketQueries.class);
             var customers = app.getBean(CustomerManagement.class);
             var engine = app.getBean(RuleEngine.class);
             var aging = app.getBean(Aging.class);
@@ -212,7 +214,8 @@ public final class RuleEvaluationBenchmark {
                     int at = i;
                     tx.executeWithoutResult(status -> {
                         long e0 = System.nanoTime();
-                        var ticket = tickets.find(d[0], dev.kontor.shared.ClientScope.everything())
+                        var ticket = ticketQueries
+                                .find(d[0], dev.kontor.shared.ClientScope.everything())
                                 .orElseThrow();
                         var facts = new Facts(
                                 ticket,

@@ -15,7 +15,7 @@ import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.shared.ClientScope;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -51,7 +51,7 @@ class BadInputIntegrationTests {
     MockMvc mvc;
 
     @Autowired
-    TicketManagement tickets;
+    TicketQueries tickets;
 
     @Autowired
     ClientManagement clients;

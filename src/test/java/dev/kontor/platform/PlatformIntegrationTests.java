@@ -7,7 +7,7 @@ import dev.kontor.KontorIntegrationTest;
 import dev.kontor.TestFixtures;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.util.Base64;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class PlatformIntegrationTests {
     TestFixtures fixtures;
 
     @Autowired
-    TicketManagement tickets;
+    TicketQueries tickets;
 
     @LocalServerPort
     int port;

@@ -14,6 +14,7 @@ import dev.kontor.rules.RuleFixtures;
 import dev.kontor.rules.RuleManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.time.Duration;
@@ -44,6 +45,9 @@ class RoutingIntegrationTests {
     @Autowired
     TicketManagement tickets;
 
+    @Autowired
+    TicketQueries ticketQueries;
+
     private TeamView routedTeam(ClientView client, String strategy, UserView... members) {
         TeamView team = rf.team("team", members);
         routing.setStrategy(team.id(), strategy, false);
@@ -54,7 +58,7 @@ class RoutingIntegrationTests {
     private TicketView routed(StoreView store, String text) {
         long id = fixtures.ticket(store, "Frage", text, null).ticketId();
         rf.firings(id, 1);
-        return tickets.find(id, ClientScope.everything()).orElseThrow();
+        return ticketQueries.find(id, ClientScope.everything()).orElseThrow();
     }
 
     @Test
@@ -155,7 +159,8 @@ class RoutingIntegrationTests {
                 team.name(), java.util.Set.of(away.id(), offHours.id(), colleague.id()));
         accountsUpdate(team, members);
         routing.setStatus(away.id(), "offline", true);
-        assertThat(tickets.find(waiting.id(), ClientScope.everything())
+        assertThat(ticketQueries
+                        .find(waiting.id(), ClientScope.everything())
                         .orElseThrow()
                         .assigneeId())
                 .isEqualTo(colleague.id());
@@ -182,7 +187,10 @@ class RoutingIntegrationTests {
         RoutingOutcome outcome = routing.route(id, team.id(), null);
 
         assertThat(outcome).isEqualTo(new RoutingOutcome.Assigned(globexOnly.id(), globexOnly.displayName()));
-        assertThat(tickets.find(id, ClientScope.everything()).orElseThrow().assigneeId())
+        assertThat(ticketQueries
+                        .find(id, ClientScope.everything())
+                        .orElseThrow()
+                        .assigneeId())
                 .as("the agent who no longer serves Globex lost the ticket")
                 .isEqualTo(globexOnly.id());
     }
@@ -206,8 +214,10 @@ class RoutingIntegrationTests {
         routing.place(acmeTicket, team.id());
         routing.place(globexTicket, team.id());
 
-        TicketView kept = tickets.find(acmeTicket, ClientScope.everything()).orElseThrow();
-        TicketView queued = tickets.find(globexTicket, ClientScope.everything()).orElseThrow();
+        TicketView kept =
+                ticketQueries.find(acmeTicket, ClientScope.everything()).orElseThrow();
+        TicketView queued =
+                ticketQueries.find(globexTicket, ClientScope.everything()).orElseThrow();
         assertThat(kept.assigneeId()).isEqualTo(both.id());
         assertThat(queued.assigneeId()).isNull();
         assertThat(queued.teamId()).isEqualTo(team.id());

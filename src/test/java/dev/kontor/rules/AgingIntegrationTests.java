@@ -16,6 +16,7 @@ import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.time.Duration;
@@ -42,6 +43,9 @@ class AgingIntegrationTests {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
 
     @Autowired
     Aging aging;
@@ -91,7 +95,8 @@ class AgingIntegrationTests {
 
         List<RuleFiring> fired = rules.firings(stalled, ClientScope.everything());
         assertThat(fired).singleElement().satisfies(f -> assertThat(f.trigger()).isEqualTo("time"));
-        TicketView escalated = tickets.find(stalled, ClientScope.everything()).orElseThrow();
+        TicketView escalated =
+                ticketQueries.find(stalled, ClientScope.everything()).orElseThrow();
         assertThat(escalated.assigneeId()).isEqualTo(owner.id());
         assertThat(escalated.priority()).isEqualTo(Priority.URGENT);
         assertThat(escalated.tags()).contains("stalled");
@@ -160,13 +165,19 @@ class AgingIntegrationTests {
         Instant now = Instant.now();
         assertThat(aging.scan(now.plus(Duration.ofDays(6)))).isZero();
         assertThat(aging.scan(now.plus(Duration.ofDays(8)))).isEqualTo(1);
-        assertThat(tickets.find(pending, ClientScope.everything()).orElseThrow().status())
+        assertThat(ticketQueries
+                        .find(pending, ClientScope.everything())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(TicketStatus.SOLVED);
 
         fixtures.awaitListenersDone(due);
         tickets.slaScheduled(due, Instant.now().plus(Duration.ofMinutes(20)), "first_response");
         assertThat(aging.scan(Instant.now())).isEqualTo(1);
-        assertThat(tickets.find(due, ClientScope.everything()).orElseThrow().tags())
+        assertThat(ticketQueries
+                        .find(due, ClientScope.everything())
+                        .orElseThrow()
+                        .tags())
                 .contains("due-soon");
     }
 

@@ -14,7 +14,7 @@ import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.routing.RoutingManagement;
 import dev.kontor.shared.ClientScope;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class ClientAccessIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
-    TicketManagement tickets;
+    TicketQueries tickets;
 
     @Autowired
     DSLContext db;

@@ -13,7 +13,7 @@ import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleView.Action;
 import dev.kontor.rules.RuleView.Condition;
 import dev.kontor.shared.ClientScope;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,10 +30,9 @@ public class RuleFixtures {
     private final RuleManagement rules;
     private final RoutingManagement routing;
     private final AccountManagement accounts;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
 
-    RuleFixtures(
-            RuleManagement rules, RoutingManagement routing, AccountManagement accounts, TicketManagement tickets) {
+    RuleFixtures(RuleManagement rules, RoutingManagement routing, AccountManagement accounts, TicketQueries tickets) {
         this.rules = rules;
         this.routing = routing;
         this.accounts = accounts;

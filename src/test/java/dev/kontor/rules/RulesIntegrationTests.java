@@ -26,6 +26,7 @@ import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
@@ -56,6 +57,9 @@ class RulesIntegrationTests {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
 
     @Autowired
     ClientManagement clients;
@@ -258,7 +262,7 @@ class RulesIntegrationTests {
         tickets.setTags(id, ClientScope.everything(), List.of("vip-case"));
         db.execute(
                 "update customers.customer set tier = 'gold' where id = ?",
-                tickets.find(id, ClientScope.everything()).orElseThrow().customerId());
+                ticketQueries.find(id, ClientScope.everything()).orElseThrow().customerId());
 
         db.execute(
                 "update tickets.ticket set customer_waiting_since = now() - interval '2 hours',"
@@ -406,7 +410,7 @@ class RulesIntegrationTests {
                 .ticketId();
 
         List<RuleFiring> fired = rf.firings(id, 1);
-        TicketView t = tickets.find(id, ClientScope.everything()).orElseThrow();
+        TicketView t = ticketQueries.find(id, ClientScope.everything()).orElseThrow();
         assertThat(outcomes(fired))
                 .containsExactly(
                         "category:damaged_or_defective",
@@ -432,7 +436,7 @@ class RulesIntegrationTests {
         assertThat(t.status()).isEqualTo(TicketStatus.ON_HOLD);
         assertThat(sla.ticketSla(id, ClientScope.everything()).policyName()).isEqualTo("VIP");
         List<MessageView> messages =
-                tickets.details(id, ClientScope.everything()).messages();
+                ticketQueries.details(id, ClientScope.everything()).messages();
         assertThat(messages)
                 .filteredOn(m -> m.kind() == MessageKind.NOTE)
                 .singleElement()
@@ -467,7 +471,8 @@ class RulesIntegrationTests {
         var first = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null);
         rf.firings(first.ticketId(), 1);
         // The customer writes again at once: no second auto-reply within the quiet period.
-        var customer = tickets.find(first.ticketId(), ClientScope.everything()).orElseThrow();
+        var customer =
+                ticketQueries.find(first.ticketId(), ClientScope.everything()).orElseThrow();
         tickets.ingest(new dev.kontor.tickets.TicketCommands.IngestMessage(
                 client.id(),
                 store.id(),
@@ -532,7 +537,10 @@ class RulesIntegrationTests {
         assertThat(out).hasSize(2);
         assertThat(out.get(0)).startsWith("failed:assigneeId");
         assertThat(out.get(1)).isEqualTo("tag_added:still");
-        assertThat(tickets.find(id, ClientScope.everything()).orElseThrow().assigneeId())
+        assertThat(ticketQueries
+                        .find(id, ClientScope.everything())
+                        .orElseThrow()
+                        .assigneeId())
                 .isNull();
     }
 

@@ -16,6 +16,7 @@ import dev.kontor.orders.OrderManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketCommands;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,6 +41,9 @@ class CancellationPageIntegrationTests {
     TicketManagement tickets;
 
     @Autowired
+    TicketQueries ticketQueries;
+
+    @Autowired
     OrderManagement orders;
 
     @Autowired
@@ -61,7 +65,7 @@ class CancellationPageIntegrationTests {
                 .ticketId();
         TicketView settled = await().atMost(Duration.ofSeconds(90))
                 .until(
-                        () -> tickets.find(id, ClientScope.everything()).orElseThrow(),
+                        () -> ticketQueries.find(id, ClientScope.everything()).orElseThrow(),
                         v -> v.category() != null && v.slaDueAt() != null);
         assertThat(settled.category()).isEqualTo("cancellation");
         // The cancellation target from arrival (no policy: the two-hour default), not "26 h overdue".
@@ -81,7 +85,10 @@ class CancellationPageIntegrationTests {
                 null,
                 List.of());
         fixtures.awaitListenersDone(id);
-        assertThat(tickets.find(id, ClientScope.everything()).orElseThrow().firstResponseAt())
+        assertThat(ticketQueries
+                        .find(id, ClientScope.everything())
+                        .orElseThrow()
+                        .firstResponseAt())
                 .isNotNull();
         assertThat(page(id, agent))
                 .contains("the ship-by time of order 77701-A has passed")
@@ -99,7 +106,7 @@ class CancellationPageIntegrationTests {
                 .ticketId();
         await().atMost(Duration.ofSeconds(90))
                 .until(
-                        () -> tickets.find(id, ClientScope.everything()).orElseThrow(),
+                        () -> ticketQueries.find(id, ClientScope.everything()).orElseThrow(),
                         v -> "cancellation".equals(v.category()) && v.slaDueAt() != null);
         assertThat(page(id, agent)).contains("order 77702-A is SHIPPING and can still be cancelled");
 

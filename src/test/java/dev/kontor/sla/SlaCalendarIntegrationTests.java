@@ -15,7 +15,7 @@ import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ class SlaCalendarIntegrationTests {
     TestFixtures fixtures;
 
     @Autowired
-    TicketManagement tickets;
+    TicketQueries tickets;
 
     @Autowired
     SlaManagement sla;

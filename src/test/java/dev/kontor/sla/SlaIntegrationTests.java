@@ -15,6 +15,7 @@ import dev.kontor.orders.OrderManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.InboxQuery;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
@@ -39,6 +40,9 @@ class SlaIntegrationTests {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
 
     @Autowired
     OrderManagement orders;
@@ -89,7 +93,9 @@ class SlaIntegrationTests {
         // Generous: the first pass in a fresh context loads the language models, on a busy machine slowly.
         return await().atMost(Duration.ofSeconds(90))
                 .until(
-                        () -> tickets.find(ticketId, ClientScope.everything()).orElseThrow(),
+                        () -> ticketQueries
+                                .find(ticketId, ClientScope.everything())
+                                .orElseThrow(),
                         t -> t.category() != null && t.slaDueAt() != null);
     }
 
@@ -141,7 +147,7 @@ class SlaIntegrationTests {
         assertThat(cancel.slaDueAt()).isEqualTo(shipsAt.minus(Duration.ofHours(1)));
         assertThat(older.slaDueAt()).isAfter(Instant.now().plus(Duration.ofHours(7)));
 
-        var queue = tickets.inbox(
+        var queue = ticketQueries.inbox(
                 new InboxQuery(null, false, Set.of(), client.id(), null, null, null, null, null, null, null, 10),
                 ClientScope.everything());
         assertThat(queue.tickets()).extracting(TicketView::id).startsWith(cancel.id(), older.id());
@@ -165,12 +171,20 @@ class SlaIntegrationTests {
         Instant due = t.slaDueAt();
         tickets.changeStatus(t.id(), ClientScope.everything(), TicketStatus.PENDING);
         TicketView paused = await().atMost(Duration.ofSeconds(30))
-                .until(() -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(), v -> v.slaDueAt() == null);
+                .until(
+                        () -> ticketQueries
+                                .find(t.id(), ClientScope.everything())
+                                .orElseThrow(),
+                        v -> v.slaDueAt() == null);
         assertThat(sla.ticketSla(paused.id(), ClientScope.everything()).paused())
                 .isTrue();
         tickets.changeStatus(t.id(), ClientScope.everything(), TicketStatus.OPEN);
         TicketView resumed = await().atMost(Duration.ofSeconds(30))
-                .until(() -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(), v -> v.slaDueAt() != null);
+                .until(
+                        () -> ticketQueries
+                                .find(t.id(), ClientScope.everything())
+                                .orElseThrow(),
+                        v -> v.slaDueAt() != null);
         assertThat(resumed.slaDueAt()).isAfterOrEqualTo(due);
     }
 
@@ -232,12 +246,18 @@ class SlaIntegrationTests {
                 null,
                 List.of());
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(), v -> v.slaDueAt() == null);
+                .until(
+                        () -> ticketQueries
+                                .find(t.id(), ClientScope.everything())
+                                .orElseThrow(),
+                        v -> v.slaDueAt() == null);
 
         var again = customerWrites(client, store, t, "Und wie schwer ist es?", null);
         TicketView next = await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(),
+                        () -> ticketQueries
+                                .find(t.id(), ClientScope.everything())
+                                .orElseThrow(),
                         v -> "next_response".equals(v.slaMetric()));
         assertThat(next.slaDueAt())
                 .isBetween(
@@ -249,10 +269,56 @@ class SlaIntegrationTests {
         Instant later = next.lastMessageAt().plus(Duration.ofMinutes(40));
         customerWrites(client, store, t, "Hallo? Wie schwer?", later);
         fixtures.awaitListenersDone(t.id());
-        TicketView after = tickets.find(t.id(), ClientScope.everything()).orElseThrow();
+        TicketView after = ticketQueries.find(t.id(), ClientScope.everything()).orElseThrow();
         assertThat(after.lastMessageAt()).isEqualTo(later);
         assertThat(after.slaMetric()).isEqualTo("next_response");
         assertThat(after.slaDueAt()).isEqualTo(next.slaDueAt());
+    }
+
+    @Test
+    void aReplyTheChannelReportsLateAnswersOnlyWhatWasWrittenBeforeItAndAnOutOfOfficeStartsNoClock() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Responses", 1, null, 30, 90, null);
+        TicketView t = settled(fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId());
+        Instant opened = t.createdAt();
+        Instant second = opened.plus(Duration.ofMinutes(20));
+        customerWrites(client, store, t, "Und wie schwer ist es?", second);
+        fixtures.awaitListenersDone(t.id());
+
+        // The shop answered on the marketplace between the two messages; the channel reports it only now.
+        tickets.recordChannelReply(new dev.kontor.tickets.TicketCommands.RecordChannelReply(
+                t.id(),
+                clients.apiChannelOf(store.id()).id(),
+                "shop-reply-1",
+                "Shop",
+                "Ja, 3000 mm Wassersäule.",
+                opened.plus(Duration.ofMinutes(10))));
+        // An out-of-office from the buyer's mail system afterwards is no customer waiting.
+        tickets.ingest(new dev.kontor.tickets.TicketCommands.IngestMessage(
+                client.id(),
+                store.id(),
+                clients.apiChannelOf(store.id()).id(),
+                t.customerId(),
+                "Buyer",
+                null,
+                "Ich bin bis Montag nicht im Büro.",
+                null,
+                null,
+                t.id(),
+                second.plus(Duration.ofMinutes(5)),
+                List.of(),
+                List.of(),
+                true));
+        tickets.setPriority(t.id(), ClientScope.everything(), dev.kontor.tickets.Priority.HIGH);
+        fixtures.awaitListenersDone(t.id());
+
+        TicketView after = ticketQueries.find(t.id(), ClientScope.everything()).orElseThrow();
+        assertThat(after.firstResponseAt()).isEqualTo(opened.plus(Duration.ofMinutes(10)));
+        assertThat(after.customerWaitingSince()).isEqualTo(second);
+        assertThat(after.slaMetric()).isEqualTo("next_response");
+        assertThat(after.slaDueAt()).isEqualTo(second.plus(Duration.ofMinutes(90)));
     }
 
     private dev.kontor.tickets.IngestResult customerWrites(
@@ -296,19 +362,26 @@ class SlaIntegrationTests {
         long id = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
                 .ticketId();
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        tickets.find(id, ClientScope.everything()).orElseThrow().category() != null);
+                .until(() -> ticketQueries
+                                .find(id, ClientScope.everything())
+                                .orElseThrow()
+                                .category()
+                        != null);
         Instant since = Instant.parse("2026-11-20T08:00:00Z");
         tickets.channelAttention(id, since, false);
         await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> tickets.find(id, ClientScope.everything())
+                        () -> ticketQueries
+                                .find(id, ClientScope.everything())
                                 .orElseThrow()
                                 .slaDueAt(),
                         due -> since.plus(Duration.ofHours(24)).equals(due));
         tickets.channelAttention(id, since, true);
         await().atMost(Duration.ofSeconds(30))
-                .until(() ->
-                        tickets.find(id, ClientScope.everything()).orElseThrow().slaDueAt() == null);
+                .until(() -> ticketQueries
+                                .find(id, ClientScope.everything())
+                                .orElseThrow()
+                                .slaDueAt()
+                        == null);
     }
 }

@@ -35,6 +35,9 @@ class ConsistentPagingIntegrationTests {
     @Autowired
     TicketManagement tickets;
 
+    @Autowired
+    TicketQueries ticketQueries;
+
     @LocalServerPort
     int port;
 
@@ -86,7 +89,7 @@ class ConsistentPagingIntegrationTests {
     void oneClientsUnresolvedTicketsInQueueOrderAreListedOnceWhileTheyChange() {
         Set<Long> ofFirst = new LinkedHashSet<>();
         for (long id : existing) {
-            if (tickets.find(id, ClientScope.everything()).orElseThrow().clientId() == first.id()) {
+            if (ticketQueries.find(id, ClientScope.everything()).orElseThrow().clientId() == first.id()) {
                 ofFirst.add(id);
             }
         }
@@ -138,7 +141,7 @@ class ConsistentPagingIntegrationTests {
             ClientScope all = ClientScope.everything();
             tickets.setPriority(id, all, round % 2 == 0 ? Priority.URGENT : Priority.LOW);
             tickets.addTag(id, all, "round-" + round);
-            TicketView t = tickets.find(id, all).orElseThrow();
+            TicketView t = ticketQueries.find(id, all).orElseThrow();
             if (t.status() == TicketStatus.NEW || t.status() == TicketStatus.OPEN) {
                 tickets.changeStatus(id, all, TicketStatus.PENDING);
             } else if (t.status() == TicketStatus.PENDING) {

@@ -14,6 +14,7 @@ import dev.kontor.orders.OrderManagement;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,6 +35,9 @@ class TriageIntegrationTests {
     TicketManagement tickets;
 
     @Autowired
+    TicketQueries ticketQueries;
+
+    @Autowired
     TriageManagement triage;
 
     @Autowired
@@ -49,7 +53,7 @@ class TriageIntegrationTests {
     private TicketView ticket(StoreView store, String subject, String body) {
         long id = fixtures.ticket(store, subject, body, null).ticketId();
         return await().atMost(Duration.ofSeconds(10))
-                .until(() -> tickets.find(id, ClientScope.everything()).orElseThrow(), t -> t.category() != null);
+                .until(() -> ticketQueries.find(id, ClientScope.everything()).orElseThrow(), t -> t.category() != null);
     }
 
     @Test
@@ -127,7 +131,9 @@ class TriageIntegrationTests {
                 List.of()));
         TicketView after = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> tickets.find(t.id(), ClientScope.everything()).orElseThrow(),
+                        () -> ticketQueries
+                                .find(t.id(), ClientScope.everything())
+                                .orElseThrow(),
                         v -> !v.orderRefs().isEmpty());
         assertThat(after.category()).isEqualTo("refund");
         assertThat(after.triageCorrected()).isTrue();

@@ -14,7 +14,7 @@ import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ class InboxAndTicketPagesIntegrationTests {
     TestFixtures fixtures;
 
     @Autowired
-    TicketManagement tickets;
+    TicketQueries tickets;
 
     ClientView mine;
     ClientView theirs;

@@ -14,6 +14,7 @@ import dev.kontor.tickets.IngestResult;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketSettings;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
@@ -44,6 +45,7 @@ class InboundMailProcessor {
     private final MailThreads threads;
     private final Outbox outbox;
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final CustomerManagement customers;
     private final TicketSettings limits;
     private final TransactionTemplate transactions;
@@ -58,6 +60,7 @@ class InboundMailProcessor {
             MailThreads threads,
             Outbox outbox,
             TicketManagement tickets,
+            TicketQueries ticketQueries,
             CustomerManagement customers,
             TicketSettings limits,
             TransactionTemplate transactions,
@@ -69,6 +72,7 @@ class InboundMailProcessor {
         this.threads = threads;
         this.outbox = outbox;
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.customers = customers;
         this.limits = limits;
         this.transactions = transactions;
@@ -294,18 +298,18 @@ class InboundMailProcessor {
             refs.add(parsed.inReplyTo());
         }
         Optional<TicketView> byHeaders =
-                threads.ticketOf(account.clientId(), refs).flatMap(id -> tickets.find(id, client));
+                threads.ticketOf(account.clientId(), refs).flatMap(id -> ticketQueries.find(id, client));
         if (byHeaders.isPresent()) {
             return byHeaders.filter(t -> t.status() != TicketStatus.CLOSED);
         }
         // A signed reply address is as good as a header: only recipients of our mail know it.
         Optional<TicketView> byAddress = threads.replyAddressTicket(account.fromAddress(), parsed.recipients())
-                .flatMap(id -> tickets.find(id, client));
+                .flatMap(id -> ticketQueries.find(id, client));
         if (byAddress.isPresent()) {
             return byAddress.filter(t -> t.status() != TicketStatus.CLOSED);
         }
         return MailThreads.subjectToken(parsed.subject())
-                .flatMap(number -> tickets.findByNumber(number, client))
+                .flatMap(number -> ticketQueries.findByNumber(number, client))
                 .filter(t -> t.customerId() == customer.id())
                 .filter(t -> t.status() != TicketStatus.CLOSED);
     }

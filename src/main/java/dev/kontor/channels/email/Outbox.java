@@ -14,7 +14,7 @@ import dev.kontor.shared.NotFound;
 import dev.kontor.tickets.AttachmentContent;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -58,7 +58,7 @@ class Outbox {
     private final Mailboxes mailboxes;
     private final MailServers servers;
     private final MailThreads threads;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final CustomerManagement customers;
     private final EmailSettings settings;
     private final TransactionTemplate transactions;
@@ -70,7 +70,7 @@ class Outbox {
             Mailboxes mailboxes,
             MailServers servers,
             MailThreads threads,
-            TicketManagement tickets,
+            TicketQueries tickets,
             CustomerManagement customers,
             EmailSettings settings,
             TransactionTemplate transactions,

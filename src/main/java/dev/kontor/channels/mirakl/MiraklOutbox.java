@@ -11,7 +11,7 @@ import dev.kontor.channels.runtime.Retries;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,7 @@ class MiraklOutbox {
     private final DSLContext db;
     private final MarketplaceAccounts accounts;
     private final MiraklClient client;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final MiraklSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -51,7 +51,7 @@ class MiraklOutbox {
             DSLContext db,
             MarketplaceAccounts accounts,
             MiraklClient client,
-            TicketManagement tickets,
+            TicketQueries tickets,
             MiraklSettings settings,
             TransactionTemplate transactions,
             Clock clock) {

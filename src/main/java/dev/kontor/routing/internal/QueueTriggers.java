@@ -2,7 +2,7 @@ package dev.kontor.routing.internal;
 
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -22,11 +22,11 @@ class QueueTriggers {
     /** An agent's ticket left "open": the team's queue may hand them another. */
     record AgentFreed(long userId) {}
 
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final Queues queues;
     private final ApplicationEventPublisher events;
 
-    QueueTriggers(TicketManagement tickets, Queues queues, ApplicationEventPublisher events) {
+    QueueTriggers(TicketQueries tickets, Queues queues, ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.queues = queues;
         this.events = events;

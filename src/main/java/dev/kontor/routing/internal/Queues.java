@@ -5,7 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.routing.RoutingSettings;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Queues {
 
     private final Routing routing;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final AccountManagement accounts;
     private final TransactionTemplate transactions;
 
     Queues(
             Routing routing,
-            TicketManagement tickets,
+            TicketQueries tickets,
             AccountManagement accounts,
             PlatformTransactionManager transactionManager) {
         this.routing = routing;

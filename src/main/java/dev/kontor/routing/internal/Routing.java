@@ -13,6 +13,7 @@ import dev.kontor.routing.internal.Strategies.Candidate;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
@@ -35,12 +36,19 @@ public class Routing {
 
     private final DSLContext db;
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final AccountManagement accounts;
     private final Clock clock;
 
-    Routing(DSLContext db, TicketManagement tickets, AccountManagement accounts, Clock clock) {
+    Routing(
+            DSLContext db,
+            TicketManagement tickets,
+            TicketQueries ticketQueries,
+            AccountManagement accounts,
+            Clock clock) {
         this.db = db;
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -73,7 +81,7 @@ public class Routing {
     public RoutingOutcome route(long ticketId, long teamId, String strategy) {
         TeamView team = place(ticketId, teamId);
         TeamRoutingRecord routing = lockTeam(teamId);
-        TicketView t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+        TicketView t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
         String use = strategy != null ? strategy : routing.getStrategy();
         if (t.assigneeId() != null) {
             return new RoutingOutcome.Assigned(
@@ -95,7 +103,7 @@ public class Routing {
         }
         TeamView team = accounts.team(teamId);
         int assigned = 0;
-        for (TicketView waiting : tickets.waitingInTeam(teamId, 200)) {
+        for (TicketView waiting : ticketQueries.waitingInTeam(teamId, 200)) {
             // A ticket held by another transaction (a rule run, which may route it itself) waits for the next
             // drain: blocking on it while holding the team's row could close a circle with that run.
             TicketView t = tickets.tryLockForChanges(waiting.id()).orElse(null);
@@ -157,7 +165,7 @@ public class Routing {
         Map<Long, AgentAvailabilityRecord> availability = db.selectFrom(AGENT_AVAILABILITY)
                 .where(AGENT_AVAILABILITY.USER_ID.in(team.memberIds()))
                 .fetchMap(AGENT_AVAILABILITY.USER_ID);
-        Map<Long, Integer> loads = tickets.openLoads(team.memberIds());
+        Map<Long, Integer> loads = ticketQueries.openLoads(team.memberIds());
         List<Candidate> free = new ArrayList<>();
         for (UserView u : accounts.usersServing(clientId)) {
             AgentAvailabilityRecord a = availability.get(u.id());

@@ -7,7 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.tickets.TicketAging;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public class Aging {
     private final DSLContext db;
     private final RuleBook book;
     private final RuleEngine engine;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final Facts.Source source;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -43,7 +43,7 @@ public class Aging {
             DSLContext db,
             RuleBook book,
             RuleEngine engine,
-            TicketManagement tickets,
+            TicketQueries tickets,
             Facts.Source source,
             TransactionTemplate transactions,
             Clock clock) {

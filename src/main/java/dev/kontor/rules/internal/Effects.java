@@ -12,6 +12,7 @@ import dev.kontor.shared.ClientScope;
 import dev.kontor.sla.SlaManagement;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 class Effects {
 
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final SlaManagement sla;
     private final RoutingManagement routing;
     private final AccountManagement accounts;
@@ -42,6 +44,7 @@ class Effects {
 
     Effects(
             TicketManagement tickets,
+            TicketQueries ticketQueries,
             SlaManagement sla,
             RoutingManagement routing,
             AccountManagement accounts,
@@ -50,6 +53,7 @@ class Effects {
             RuleSettings settings,
             Clock clock) {
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.sla = sla;
         this.routing = routing;
         this.accounts = accounts;
@@ -60,7 +64,7 @@ class Effects {
     }
 
     List<String> apply(Act act, long ticketId, String ruleName, Facts facts) {
-        TicketView t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+        TicketView t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
         ClientScope all = ClientScope.everything();
         if (act instanceof Act.SetCategory a) {
             tickets.categorize(ticketId, a.category());
@@ -128,7 +132,7 @@ class Effects {
         if (t.status() == TicketStatus.CLOSED) {
             return List.of("auto_reply_skipped:closed");
         }
-        var latest = tickets.latestCustomerMessage(t.id());
+        var latest = ticketQueries.latestCustomerMessage(t.id());
         if (latest.isPresent() && latest.get().automated()) {
             return List.of("auto_reply_skipped:automatic");
         }
@@ -137,7 +141,7 @@ class Effects {
         if (address != null && robot(address)) {
             return List.of("auto_reply_skipped:automatic");
         }
-        Instant last = tickets.lastAutoReplyAt(t.id()).orElse(null);
+        Instant last = ticketQueries.lastAutoReplyAt(t.id()).orElse(null);
         if (last != null && last.plus(settings.autoReplyQuietPeriod()).isAfter(clock.instant())) {
             return List.of("auto_reply_skipped:recent");
         }

@@ -7,7 +7,7 @@ import dev.kontor.orders.OrderManagement;
 import dev.kontor.orders.OrderView;
 import dev.kontor.sla.SlaManagement;
 import dev.kontor.tickets.MessageView;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,14 +19,14 @@ class FactSource implements Facts.Source {
 
     private final ClientManagement clients;
     private final CustomerManagement customers;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final OrderManagement orders;
     private final SlaManagement sla;
 
     FactSource(
             ClientManagement clients,
             CustomerManagement customers,
-            TicketManagement tickets,
+            TicketQueries tickets,
             OrderManagement orders,
             SlaManagement sla) {
         this.clients = clients;

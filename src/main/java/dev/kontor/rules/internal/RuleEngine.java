@@ -6,6 +6,7 @@ import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public class RuleEngine {
     private final Effects effects;
     private final RoutingManagement routing;
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final RuleSettings settings;
     private final TransactionTemplate savepoint;
     private final Clock clock;
@@ -52,6 +54,7 @@ public class RuleEngine {
             Effects effects,
             RoutingManagement routing,
             TicketManagement tickets,
+            TicketQueries ticketQueries,
             RuleSettings settings,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -61,6 +64,7 @@ public class RuleEngine {
         this.effects = effects;
         this.routing = routing;
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.settings = settings;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -100,7 +104,7 @@ public class RuleEngine {
             long firingId = record(rule, t, trigger.key(), null);
             finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
             fired++;
-            t = tickets.find(ticketId, ClientScope.everything()).orElseThrow();
+            t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
             facts = null;
             if (rule.stopProcessing()) {
                 break;

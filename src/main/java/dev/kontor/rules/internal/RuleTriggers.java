@@ -6,7 +6,7 @@ import dev.kontor.sla.SlaEvents.SlaWarningRaised;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
 import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
 import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,10 +29,10 @@ class RuleTriggers {
 
     private final RuleEngine engine;
     private final RuleBook book;
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final ApplicationEventPublisher events;
 
-    RuleTriggers(RuleEngine engine, RuleBook book, TicketManagement tickets, ApplicationEventPublisher events) {
+    RuleTriggers(RuleEngine engine, RuleBook book, TicketQueries tickets, ApplicationEventPublisher events) {
         this.engine = engine;
         this.book = book;
         this.tickets = tickets;

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** The ticket aggregate. Every change goes through a verb here, which checks the state and records an event. */
@@ -53,8 +54,13 @@ public class Ticket {
     Instant slaDueAt;
     String slaMetric;
     Instant statusSince;
-    /** The customer's oldest message nobody has answered yet; null when the team has answered. */
+    /**
+     * The customer's oldest message after the team's latest reply; null when the team has answered. Automated
+     * messages (an out-of-office sent to us, Kontor's own auto-replies) neither start nor end the wait.
+     */
     Instant customerWaitingSince;
+    /** When the team last answered (by time written, not by arrival: a channel may report a reply late). */
+    Instant teamRepliedAt;
 
     // Events are built when taken, after the first save has given the ticket its id.
     private final List<LongFunction<Object>> events = new ArrayList<>();
@@ -67,9 +73,15 @@ public class Ticket {
         this.createdAt = createdAt;
     }
 
-    /** A customer's first message opens a ticket. */
+    /** A customer's first message opens a ticket; an automated one does not start the customer's wait. */
     public static Ticket open(
-            long clientId, long storeId, long channelId, long customerId, String subject, Instant at) {
+            long clientId,
+            long storeId,
+            long channelId,
+            long customerId,
+            String subject,
+            Instant at,
+            boolean automated) {
         Ticket t = new Ticket(clientId, storeId, channelId, customerId, at);
         t.subject = subject;
         t.status = TicketStatus.NEW;
@@ -80,16 +92,20 @@ public class Ticket {
         t.updatedAt = at;
         t.lastMessageAt = at;
         t.statusSince = at;
-        t.customerWaitingSince = at;
+        t.customerWaitingSince = automated ? null : at;
         return t;
     }
 
-    /** The customer wrote again: a waiting or solved ticket needs the team's attention once more. */
-    public void customerWrote(Instant at) {
+    /**
+     * The customer wrote again: a waiting or solved ticket needs the team's attention once more. The wait starts at
+     * the oldest message written after the team's latest reply, whatever order the channel delivers them in.
+     */
+    public void customerWrote(Instant at, boolean automated) {
         requireNotClosed();
         messageCount++;
         lastMessageAt = at;
-        if (customerWaitingSince == null) {
+        boolean unanswered = teamRepliedAt == null || at.isAfter(teamRepliedAt);
+        if (!automated && unanswered && (customerWaitingSince == null || at.isBefore(customerWaitingSince))) {
             customerWaitingSince = at;
         }
         touch(at);
@@ -98,15 +114,24 @@ public class Ticket {
         }
     }
 
-    /** An agent answered the customer; the first answer is the first response. */
-    public void replied(Instant at, TicketStatus then) {
+    /**
+     * An agent answered the customer; the first answer is the first response. It answers the customer's messages
+     * written before it; {@code oldestCustomerMessageAfter} finds one written after it (only asked when the reply
+     * is older than the wait, i.e. a channel reports it late).
+     */
+    public void replied(Instant at, TicketStatus then, UnaryOperator<Instant> oldestCustomerMessageAfter) {
         requireNotClosed();
         messageCount++;
         lastMessageAt = at;
         if (firstResponseAt == null) {
             firstResponseAt = at;
         }
-        customerWaitingSince = null;
+        if (teamRepliedAt == null || at.isAfter(teamRepliedAt)) {
+            teamRepliedAt = at;
+        }
+        if (customerWaitingSince != null && !customerWaitingSince.isAfter(teamRepliedAt)) {
+            customerWaitingSince = oldestCustomerMessageAfter.apply(teamRepliedAt);
+        }
         touch(at);
         TicketStatus target = then != null ? then : (status == TicketStatus.NEW ? TicketStatus.OPEN : status);
         if (target != status) {
@@ -342,6 +367,10 @@ public class Ticket {
 
     public TicketStatus status() {
         return status;
+    }
+
+    public String language() {
+        return language;
     }
 
     public Long assigneeId() {

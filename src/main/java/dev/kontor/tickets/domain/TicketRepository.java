@@ -57,6 +57,7 @@ public class TicketRepository {
         r.setSlaMetric(t.slaMetric);
         r.setStatusSince(t.statusSince);
         r.setCustomerWaitingSince(t.customerWaitingSince);
+        r.setTeamRepliedAt(t.teamRepliedAt);
         r.setQueueKey(t.queueKey());
         if (t.id == null) {
             r.reset(TICKET.NUMBER);
@@ -97,6 +98,7 @@ public class TicketRepository {
         t.slaMetric = r.getSlaMetric();
         t.statusSince = r.getStatusSince();
         t.customerWaitingSince = r.getCustomerWaitingSince();
+        t.teamRepliedAt = r.getTeamRepliedAt();
         return t;
     }
 

@@ -9,6 +9,7 @@ import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.tickets.rest.TicketJson.MessageJson;
@@ -41,10 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketRestController {
 
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final ClientManagement clients;
 
-    TicketRestController(TicketManagement tickets, ClientManagement clients) {
+    TicketRestController(TicketManagement tickets, TicketQueries ticketQueries, ClientManagement clients) {
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.clients = clients;
     }
 
@@ -89,7 +92,7 @@ class TicketRestController {
         if (limit < 1 || limit > 200) {
             throw InvalidInput.of("limit", "must be between 1 and 200");
         }
-        var page = tickets.inbox(
+        var page = ticketQueries.inbox(
                 new InboxQuery(
                         assigneeId,
                         unassigned,
@@ -110,7 +113,7 @@ class TicketRestController {
     @GetMapping("/tickets/{id}")
     @Operation(summary = "A ticket with its messages and notes")
     TicketJson.WithMessages get(CurrentUser user, @PathVariable long id) {
-        TicketDetails details = tickets.details(id, user.scope());
+        TicketDetails details = ticketQueries.details(id, user.scope());
         return new TicketJson.WithMessages(
                 json(details.ticket()),
                 details.messages().stream().map(MessageJson::of).toList());
@@ -170,7 +173,7 @@ class TicketRestController {
     @GetMapping("/attachments/{id}")
     @Operation(summary = "Download an attachment")
     ResponseEntity<byte[]> attachment(CurrentUser user, @PathVariable long id) {
-        return tickets.attachment(id, user.scope()).asDownload();
+        return ticketQueries.attachment(id, user.scope()).asDownload();
     }
 
     private static Actor actor(CurrentUser user) {

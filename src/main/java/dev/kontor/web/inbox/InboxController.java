@@ -5,7 +5,7 @@ import dev.kontor.audit.AuditKind;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.tickets.InboxPage;
-import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,12 +24,12 @@ class InboxController {
     static final int PAGE_SIZE = 50;
     static final int EXPORT_LIMIT = 10_000;
 
-    private final TicketManagement tickets;
+    private final TicketQueries tickets;
     private final ClientManagement clients;
     private final TicketRows rows;
     private final AuditLog audit;
 
-    InboxController(TicketManagement tickets, ClientManagement clients, TicketRows rows, AuditLog audit) {
+    InboxController(TicketQueries tickets, ClientManagement clients, TicketRows rows, AuditLog audit) {
         this.tickets = tickets;
         this.clients = clients;
         this.rows = rows;

@@ -15,6 +15,7 @@ import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.triage.Category;
@@ -42,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 class TicketPageController {
 
     private final TicketManagement tickets;
+    private final TicketQueries ticketQueries;
     private final ClientManagement clients;
     private final CustomerManagement customers;
     private final AccountManagement accounts;
@@ -53,6 +55,7 @@ class TicketPageController {
 
     TicketPageController(
             TicketManagement tickets,
+            TicketQueries ticketQueries,
             ClientManagement clients,
             CustomerManagement customers,
             AccountManagement accounts,
@@ -62,6 +65,7 @@ class TicketPageController {
             SlaManagement sla,
             dev.kontor.rules.RuleManagement rules) {
         this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
         this.clients = clients;
         this.customers = customers;
         this.accounts = accounts;
@@ -173,7 +177,7 @@ class TicketPageController {
             @PathVariable long id,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        TicketView t = tickets.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket"));
+        TicketView t = ticketQueries.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket"));
         return act(user, id, htmx, model, null, () -> tickets.assign(id, user.scope(), user.id(), t.teamId()));
     }
 
@@ -218,7 +222,8 @@ class TicketPageController {
     /** Puts a reply that is waiting or failed back at the front of the outbox. */
     @PostMapping("/tickets/{id}/messages/{messageId}/resend")
     String resend(CurrentUser user, @PathVariable long id, @PathVariable long messageId) {
-        boolean onTicket = tickets.details(id, user.scope()).messages().stream().anyMatch(m -> m.id() == messageId);
+        boolean onTicket =
+                ticketQueries.details(id, user.scope()).messages().stream().anyMatch(m -> m.id() == messageId);
         if (!onTicket) {
             throw new dev.kontor.shared.NotFound("message " + messageId);
         }
@@ -229,7 +234,7 @@ class TicketPageController {
     /** The e-mail a message came from, byte for byte, as a download. */
     @GetMapping("/tickets/{id}/mail/{inboundId}")
     ResponseEntity<byte[]> originalMail(CurrentUser user, @PathVariable long id, @PathVariable long inboundId) {
-        tickets.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket " + id));
+        ticketQueries.find(id, user.scope()).orElseThrow(() -> new dev.kontor.shared.NotFound("ticket " + id));
         return mail.originalOnTicket(id, inboundId)
                 .orElseThrow(() -> new dev.kontor.shared.NotFound("mail " + inboundId))
                 .asDownload();
@@ -237,7 +242,7 @@ class TicketPageController {
 
     @GetMapping("/attachments/{id}")
     ResponseEntity<byte[]> attachment(CurrentUser user, @PathVariable long id) {
-        return tickets.attachment(id, user.scope()).asDownload();
+        return ticketQueries.attachment(id, user.scope()).asDownload();
     }
 
     /** Runs one action; an invalid input is shown in the workspace instead of losing the agent's text. */
@@ -264,7 +269,7 @@ class TicketPageController {
     }
 
     private void fill(Model model, CurrentUser user, long id) {
-        TicketDetails details = tickets.details(id, user.scope());
+        TicketDetails details = ticketQueries.details(id, user.scope());
         TicketView t = details.ticket();
         model.addAttribute("ticket", t);
         model.addAttribute("messages", details.messages());
@@ -275,7 +280,7 @@ class TicketPageController {
                 "customer", customers.customer(t.customerId(), user.scope()).orElse(null));
         model.addAttribute(
                 "otherTickets",
-                tickets.customerTickets(t.customerId(), user.scope(), 11).stream()
+                ticketQueries.customerTickets(t.customerId(), user.scope(), 11).stream()
                         .filter(o -> o.id() != t.id())
                         .limit(10)
                         .toList());

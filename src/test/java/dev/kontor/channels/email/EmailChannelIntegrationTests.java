@@ -24,6 +24,7 @@ import dev.kontor.tickets.MessageKind;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -69,6 +70,9 @@ class EmailChannelIntegrationTests {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
 
     @Autowired
     TestFixtures fixtures;
@@ -259,7 +263,7 @@ class EmailChannelIntegrationTests {
         deliverTo(forged);
         email.fetchNow(mailbox.id());
 
-        assertThat(tickets.details(ticketId, ClientScope.everything()).messages())
+        assertThat(ticketQueries.details(ticketId, ClientScope.everything()).messages())
                 .hasSize(3);
         assertThat(ticketsOfMailbox())
                 .as("the forged address opened a ticket of its own")
@@ -271,7 +275,8 @@ class EmailChannelIntegrationTests {
         String customer = TestFixtures.unique("eva") + "@example.net";
         customerWrites(customer, "Lieferadresse ändern", "Bitte an die Büroadresse liefern.", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> !ticketsOfMailbox().isEmpty());
-        assertThat(tickets.find(ticketsOfMailbox().get(0), ClientScope.everything())
+        assertThat(ticketQueries
+                        .find(ticketsOfMailbox().get(0), ClientScope.everything())
                         .orElseThrow()
                         .subject())
                 .isEqualTo("Lieferadresse ändern");
@@ -286,7 +291,7 @@ class EmailChannelIntegrationTests {
         List<Long> ids = ticketsOfMailbox();
         assertThat(ids).hasSize(1);
         long ticketId = ids.get(0);
-        TicketDetails ticket = tickets.details(ticketId, ClientScope.everything());
+        TicketDetails ticket = ticketQueries.details(ticketId, ClientScope.everything());
         assertThat(ticket.ticket().subject()).isEqualTo("Wo ist meine Bestellung 100482?");
         assertThat(ticket.ticket().channelId()).isEqualTo(mailbox.channelId());
         assertThat(ticket.messages().get(0).bodyText()).contains("mein Paket ist noch nicht da");
@@ -315,7 +320,7 @@ class EmailChannelIntegrationTests {
         assertThat(GreenMailUtil.getBody(answer))
                 .contains("Ihr Paket ist unterwegs.")
                 .contains("Your shop team");
-        long replyId = tickets.details(ticketId, ClientScope.everything()).messages().stream()
+        long replyId = ticketQueries.details(ticketId, ClientScope.everything()).messages().stream()
                 .filter(m -> m.kind() == MessageKind.OUTBOUND)
                 .findFirst()
                 .orElseThrow()
@@ -347,7 +352,7 @@ class EmailChannelIntegrationTests {
         customerWrites(customer, "Re: whatever they typed", "Danke, ist angekommen!", answer.getMessageID());
         email.fetchNow(mailbox.id());
         assertThat(ticketsOfMailbox()).containsExactly(ticketId);
-        TicketDetails after = tickets.details(ticketId, ClientScope.everything());
+        TicketDetails after = ticketQueries.details(ticketId, ClientScope.everything());
         assertThat(after.messages()).hasSize(3);
         assertThat(after.ticket().status()).isEqualTo(TicketStatus.OPEN);
     }
@@ -381,14 +386,16 @@ class EmailChannelIntegrationTests {
         customerWrites(customer, "Rücksendung", "Ich möchte zurücksenden.", null);
         email.fetchNow(mailbox.id());
         long ticketId = ticketsOfMailbox().get(0);
-        long number =
-                tickets.find(ticketId, ClientScope.everything()).orElseThrow().number();
+        long number = ticketQueries
+                .find(ticketId, ClientScope.everything())
+                .orElseThrow()
+                .number();
 
         customerWrites(customer, "Re: Rücksendung [#" + number + "]", "Noch eine Frage.", null);
         customerWrites("stranger@example.org", "Re: Rücksendung [#" + number + "]", "Not the same person.", null);
         email.fetchNow(mailbox.id());
 
-        assertThat(tickets.details(ticketId, ClientScope.everything()).messages())
+        assertThat(ticketQueries.details(ticketId, ClientScope.everything()).messages())
                 .hasSize(2);
         assertThat(ticketsOfMailbox())
                 .as("the stranger got a ticket of their own")
@@ -420,7 +427,7 @@ class EmailChannelIntegrationTests {
                 .execute();
         processor.processPending(mailbox.id());
         for (long ticketId : ticketsOfMailbox()) {
-            assertThat(tickets.details(ticketId, ClientScope.everything()).messages())
+            assertThat(ticketQueries.details(ticketId, ClientScope.everything()).messages())
                     .hasSize(1);
         }
     }
@@ -678,7 +685,8 @@ class EmailChannelIntegrationTests {
         email.fetchNow(mailbox.id());
 
         assertThat(ticketsOfMailbox()).containsExactly(ticketId);
-        assertThat(tickets.find(ticketId, ClientScope.everything())
+        assertThat(ticketQueries
+                        .find(ticketId, ClientScope.everything())
                         .orElseThrow()
                         .status())
                 .as("the out-of-office reply did not reopen the ticket")
@@ -747,7 +755,7 @@ class EmailChannelIntegrationTests {
     }
 
     private long sentReplyId(long ticketId) {
-        return tickets.details(ticketId, ClientScope.everything()).messages().stream()
+        return ticketQueries.details(ticketId, ClientScope.everything()).messages().stream()
                 .filter(m -> m.kind() == MessageKind.OUTBOUND)
                 .findFirst()
                 .orElseThrow()

@@ -32,6 +32,7 @@ import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,9 @@ class MiraklChannelIntegrationTests {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
 
     @Autowired
     OrderManagement orders;
@@ -138,7 +142,7 @@ class MiraklChannelIntegrationTests {
     }
 
     private List<MessageView> messages(long ticketId) {
-        return tickets.details(ticketId, ClientScope.everything()).messages();
+        return ticketQueries.details(ticketId, ClientScope.everything()).messages();
     }
 
     @Test
@@ -164,7 +168,7 @@ class MiraklChannelIntegrationTests {
         assertThat(outcome.conversations()).isEqualTo(2);
         Long ticketId = ticketOf(s, thread.id());
         assertThat(ticketId).isNotNull();
-        TicketDetails details = tickets.details(ticketId, ClientScope.everything());
+        TicketDetails details = ticketQueries.details(ticketId, ClientScope.everything());
         assertThat(details.ticket().subject()).isEqualTo("Annulation");
         assertThat(details.ticket().orderRefs()).containsExactly("70001-A");
         assertThat(details.ticket().replyNeededSince()).isNotNull();
@@ -218,7 +222,8 @@ class MiraklChannelIntegrationTests {
         assertThat(all.get(2).authorName()).contains("Operator ");
         assertThat(all.get(3).kind()).isEqualTo(MessageKind.OUTBOUND);
         // The seller answered in the back office: Mirakl no longer waits for a reply.
-        assertThat(tickets.find(ticketId, ClientScope.everything())
+        assertThat(ticketQueries
+                        .find(ticketId, ClientScope.everything())
                         .orElseThrow()
                         .replyNeededSince())
                 .isNull();
@@ -265,7 +270,8 @@ class MiraklChannelIntegrationTests {
 
         adapter.poll(s.account().id());
         assertThat(messages(ticketId)).hasSize(2); // our own reply is not imported again
-        assertThat(tickets.find(ticketId, ClientScope.everything())
+        assertThat(ticketQueries
+                        .find(ticketId, ClientScope.everything())
                         .orElseThrow()
                         .replyNeededSince())
                 .isNull();

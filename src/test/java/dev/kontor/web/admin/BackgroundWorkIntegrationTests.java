@@ -15,6 +15,7 @@ import dev.kontor.tickets.ReceivedMessage;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketEvents.NoteAdded;
 import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,9 @@ class BackgroundWorkIntegrationTests {
 
     @Autowired
     TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
 
     @Autowired
     DSLContext db;
@@ -94,7 +98,10 @@ class BackgroundWorkIntegrationTests {
         mvc.perform(post("/admin/background-work/messages/retry").with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         fixtures.awaitListenersDone(failing);
-        assertThat(tickets.find(failing, ClientScope.everything()).orElseThrow().category())
+        assertThat(ticketQueries
+                        .find(failing, ClientScope.everything())
+                        .orElseThrow()
+                        .category())
                 .isNotNull();
     }
 
