@@ -11,6 +11,7 @@
             "triage",
             "sla",
             "rules",
+            "imports",
             "shared"
         })
 package dev.kontor.web;

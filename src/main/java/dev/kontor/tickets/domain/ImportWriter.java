@@ -9,6 +9,8 @@ import static dev.kontor.tickets.db.Tables.TICKET_EXTERNAL_ID;
 import dev.kontor.tickets.MessageKind;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,59 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * Set-based writes of imported tickets: multi-row inserts of tickets, messages and attachments (a few statements
- * per batch instead of several per message). PostgreSQL returns the rows of a multi-row {@code INSERT ... VALUES
- * ... RETURNING} in the order of the values, which is how the generated ids are matched back to their rows.
+ * Set-based writes of imported tickets: one statement per table and batch (tickets and messages from arrays with
+ * {@code unnest}, attachments as a multi-row insert), instead of several statements per message.
  */
 @Repository
 public class ImportWriter {
-
-    // PostgreSQL takes at most 65,535 bind values per statement; chunks stay well below.
-    private static final int MAX_BINDS = 30_000;
-
-    private static final List<Field<?>> TICKET_COLUMNS = List.of(
-            TICKET.CLIENT_ID,
-            TICKET.STORE_ID,
-            TICKET.CHANNEL_ID,
-            TICKET.CUSTOMER_ID,
-            TICKET.SUBJECT,
-            TICKET.STATUS,
-            TICKET.PRIORITY,
-            TICKET.CATEGORY,
-            TICKET.LANGUAGE,
-            TICKET.ASSIGNEE_ID,
-            TICKET.TAGS,
-            TICKET.ORDER_REFS,
-            TICKET.MESSAGE_COUNT,
-            TICKET.CREATED_AT,
-            TICKET.UPDATED_AT,
-            TICKET.LAST_MESSAGE_AT,
-            TICKET.FIRST_RESPONSE_AT,
-            TICKET.SOLVED_AT,
-            TICKET.CLOSED_AT,
-            TICKET.STATUS_SINCE,
-            TICKET.CUSTOMER_WAITING_SINCE,
-            TICKET.QUEUE_KEY);
-
-    private static final List<Field<?>> MESSAGE_COLUMNS = List.of(
-            MESSAGE.TICKET_ID,
-            MESSAGE.CHANNEL_ID,
-            MESSAGE.KIND,
-            MESSAGE.AUTHOR_CUSTOMER_ID,
-            MESSAGE.AUTHOR_NAME,
-            MESSAGE.BODY_TEXT,
-            MESSAGE.BODY_HTML,
-            MESSAGE.EXTERNAL_ID,
-            MESSAGE.CREATED_AT,
-            MESSAGE.AUTOMATED);
 
     private final DSLContext db;
 
@@ -139,33 +97,55 @@ public class ImportWriter {
 
     /** Inserts the tickets and their external ids; returns the new ids in the order given. */
     public List<Long> insertTickets(long clientId, String source, List<NewTicket> tickets, List<String> externalIds) {
-        List<Long> ids = insertReturningIds(TICKET, TICKET_COLUMNS, tickets, t -> {
-            HistoricalFacts.Facts f = t.facts();
-            return new Object[] {
-                t.clientId(),
-                t.storeId(),
-                t.channelId(),
-                t.customerId(),
-                t.subject(),
-                t.status().key(),
-                t.priority().key(),
-                t.category(),
-                t.language(),
-                t.assigneeId(),
-                t.tags().toArray(String[]::new),
-                t.orderRefs().toArray(String[]::new),
-                f.messageCount(),
-                f.createdAt(),
-                f.updatedAt(),
-                f.lastMessageAt(),
-                f.firstResponseAt(),
-                f.solvedAt(),
-                f.closedAt(),
-                f.statusSince(),
-                f.customerWaitingSince(),
-                Ticket.queueKey(null, t.priority())
-            };
-        });
+        List<Long> ids = unnestInsert(
+                """
+                insert into tickets.ticket (client_id, store_id, channel_id, customer_id, subject, status, priority,
+                  category, language, assignee_id, tags, order_refs, message_count, created_at, updated_at,
+                  last_message_at, first_response_at, solved_at, closed_at, status_since, customer_waiting_since,
+                  queue_key)
+                select c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, string_to_array(c11, chr(31)),
+                  string_to_array(c12, chr(31)), c13, c14, c15, c16, c17, c18, c19, c20, c21, c22
+                from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                  ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::timestamptz[],
+                  ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[],
+                  ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
+                  with ordinality as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17,
+                  c18, c19, c20, c21, c22, n)
+                order by n
+                returning id
+                """,
+                tickets,
+                new String[] {
+                    "bigint", "bigint", "bigint", "bigint", "text", "text", "text", "text", "text", "bigint", "text",
+                    "text", "int4", "text", "text", "text", "text", "text", "text", "text", "text", "text"
+                },
+                t -> {
+                    HistoricalFacts.Facts f = t.facts();
+                    return new Object[] {
+                        t.clientId(),
+                        t.storeId(),
+                        t.channelId(),
+                        t.customerId(),
+                        t.subject(),
+                        t.status().key(),
+                        t.priority().key(),
+                        t.category(),
+                        t.language(),
+                        t.assigneeId(),
+                        joined(t.tags()),
+                        joined(t.orderRefs()),
+                        f.messageCount(),
+                        text(f.createdAt()),
+                        text(f.updatedAt()),
+                        text(f.lastMessageAt()),
+                        text(f.firstResponseAt()),
+                        text(f.solvedAt()),
+                        text(f.closedAt()),
+                        text(f.statusSince()),
+                        text(f.customerWaitingSince()),
+                        text(Ticket.queueKey(null, t.priority()))
+                    };
+                });
         var insert = db.insertInto(
                 TICKET_EXTERNAL_ID,
                 TICKET_EXTERNAL_ID.CLIENT_ID,
@@ -183,18 +163,31 @@ public class ImportWriter {
 
     /** Inserts the messages; returns their ids in the order given. */
     public List<Long> insertMessages(List<NewMessage> messages) {
-        return insertReturningIds(MESSAGE, MESSAGE_COLUMNS, messages, m -> new Object[] {
-            m.ticketId(),
-            m.channelId(),
-            m.kind().key(),
-            m.authorCustomerId(),
-            m.authorName() == null ? "" : m.authorName(),
-            m.text() == null ? "" : m.text(),
-            m.html(),
-            m.externalId(),
-            m.at(),
-            m.automated()
-        });
+        return unnestInsert(
+                """
+                insert into tickets.message (ticket_id, channel_id, kind, author_customer_id, author_name, body_text,
+                  body_html, external_id, created_at, automated)
+                select c1, c2, c3, c4, c5, c6, c7, c8, c9, c10
+                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                  ?::text[], ?::timestamptz[], ?::boolean[])
+                  with ordinality as u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, n)
+                order by n
+                returning id
+                """,
+                messages,
+                new String[] {"bigint", "bigint", "text", "bigint", "text", "text", "text", "text", "text", "bool"},
+                m -> new Object[] {
+                    m.ticketId(),
+                    m.channelId(),
+                    m.kind().key(),
+                    m.authorCustomerId(),
+                    m.authorName() == null ? "" : m.authorName(),
+                    m.text() == null ? "" : m.text(),
+                    m.html(),
+                    m.externalId(),
+                    text(m.at()),
+                    m.automated()
+                });
     }
 
     public void insertFiles(List<NewFile> files) {
@@ -269,21 +262,45 @@ public class ImportWriter {
                 .execute();
     }
 
-    private <T> List<Long> insertReturningIds(
-            Table<?> table, List<Field<?>> columns, List<T> rows, Function<T, Object[]> values) {
-        List<Long> ids = new ArrayList<>(rows.size());
-        int chunk = Math.max(1, MAX_BINDS / columns.size());
-        for (int from = 0; from < rows.size(); from += chunk) {
-            List<T> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-            InsertValuesStepN<?> insert = db.insertInto(table, columns);
-            for (T row : part) {
-                insert = insert.values(values.apply(row));
-            }
-            Field<Long> id = DSL.field(DSL.name("id"), Long.class);
-            for (Record r : insert.returningResult(id).fetch()) {
-                ids.add(r.get(0, Long.class));
+    /**
+     * One {@code INSERT ... SELECT ... FROM unnest(arrays) WITH ORDINALITY ORDER BY ordinality RETURNING id}: a column
+     * per array, so the statement has as many parameters as columns however many rows, and the ids come back in the
+     * order of the rows.
+     */
+    private <T> List<Long> unnestInsert(String sql, List<T> rows, String[] types, Function<T, Object[]> values) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Object[][] columns = new Object[types.length][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] v = values.apply(rows.get(r));
+            for (int c = 0; c < types.length; c++) {
+                columns[c][r] = v[c];
             }
         }
-        return ids;
+        return db.connectionResult(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int c = 0; c < types.length; c++) {
+                    ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                List<Long> ids = new ArrayList<>(rows.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** Arrays of arrays cannot be unnested: a list travels as one text, its items separated by a unit separator. */
+    private static String joined(List<String> items) {
+        return String.join(
+                "\u001f", items.stream().map(i -> i.replace('\u001f', ' ')).toList());
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 }
