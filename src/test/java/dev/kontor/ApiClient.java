@@ -44,6 +44,12 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A raw request body (a file or a part of one). */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(
+                builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }

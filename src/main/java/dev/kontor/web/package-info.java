@@ -11,6 +11,7 @@
             "triage",
             "sla",
             "rules",
+            "imports",
             "platform",
             "routing",
             "shared"

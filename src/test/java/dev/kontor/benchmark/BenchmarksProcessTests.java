@@ -60,6 +60,17 @@ class BenchmarksProcessTests {
         assertThat(out).contains("messages per second");
     }
 
+    @Test
+    void importBenchmarkImportsAndResumesAfterAKill() throws Exception {
+        String out = run(() -> ImportBenchmark.main(
+                new String[] {"400", JAR.toString(), DATA.resolve("import").toString(), "0"}));
+        assertThat(out)
+                .contains("messages/s")
+                .contains("import finished")
+                .contains(", 0 duplicates")
+                .contains("Memory:");
+    }
+
     interface Main {
         void run() throws Exception;
     }

@@ -208,6 +208,11 @@ public class Ticket {
 
     /** The queue order: the deadline, else far away with urgent before high before normal before low. */
     public Instant queueKey() {
+        return queueKey(slaDueAt, priority);
+    }
+
+    /** The queue order of a ticket with this deadline (or none) and priority. */
+    public static Instant queueKey(Instant slaDueAt, Priority priority) {
         if (slaDueAt != null) {
             return slaDueAt;
         }
