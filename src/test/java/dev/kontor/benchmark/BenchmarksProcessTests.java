@@ -60,6 +60,16 @@ class BenchmarksProcessTests {
         assertThat(out).contains("messages per second");
     }
 
+    @Test
+    void startupBenchmarkStartsEachLaunchModeAndLoadsTheModels() throws Exception {
+        String out = run(() -> StartupBenchmark.main(
+                new String[] {"500", JAR.toString(), DATA.resolve("startup").toString(), "1", "jar,cds", "-Xmx1g"}));
+        assertThat(out)
+                .contains("cds  ", "fresh", "existing")
+                .contains("Languages:")
+                .contains("Memory with triage's models loaded");
+    }
+
     interface Main {
         void run() throws Exception;
     }
