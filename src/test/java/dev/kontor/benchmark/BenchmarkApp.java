@@ -30,11 +30,18 @@ final class BenchmarkApp implements AutoCloseable {
     }
 
     static BenchmarkApp start(Path jar, Path data, Map<String, String> env, List<String> args) throws Exception {
+        return start(jar, data, env, args, List.of("-Xmx1g"));
+    }
+
+    /** As {@link #start(Path, Path, Map, List)}, with JVM options of the caller's choice instead of -Xmx1g. */
+    static BenchmarkApp start(Path jar, Path data, Map<String, String> env, List<String> args, List<String> jvmOptions)
+            throws Exception {
         Files.createDirectories(data);
         int dbPort = freePort();
         int httpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("KONTOR_DATA_DIR", data.toString());
@@ -46,8 +53,17 @@ final class BenchmarkApp implements AutoCloseable {
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile());
         BenchmarkApp app = new BenchmarkApp(data, dbPort, httpPort, pb.start());
         app.adminToken = env.get("KONTOR_ADMIN_API_TOKEN");
-        app.awaitHealthy();
+        try {
+            app.awaitHealthy();
+        } catch (Exception | Error e) {
+            app.close(); // never leave a half-started app (and its PostgreSQL) behind
+            throw e;
+        }
         return app;
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     String base() {
@@ -60,7 +76,7 @@ final class BenchmarkApp implements AutoCloseable {
 
     private void awaitHealthy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kontor exited; see the log next to the data folder");
@@ -76,7 +92,7 @@ final class BenchmarkApp implements AutoCloseable {
             } catch (IOException e) {
                 // starting
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("Kontor did not start in time");
     }
@@ -94,6 +110,18 @@ final class BenchmarkApp implements AutoCloseable {
             pss,
             postgres.size()
         };
+    }
+
+    /** CPU seconds (user and system, all threads) the app's JVM has used so far. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // Fields 14 and 15 of proc(5), counted from the state (field 3); in clock ticks of 1/100 s on Linux.
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     String memoryLine() {

@@ -71,6 +71,16 @@ class BenchmarksProcessTests {
                 .contains("Memory:");
     }
 
+    @Test
+    void startupBenchmarkStartsWithClassDataSharingAndLoadsTheModels() throws Exception {
+        String out = run(() -> StartupBenchmark.main(
+                new String[] {"500", JAR.toString(), DATA.resolve("startup").toString(), "1", "cds", "-Xmx512m"}));
+        assertThat(out)
+                .contains("cds  ", "fresh", "existing")
+                .contains("Languages:")
+                .contains("Memory with triage's models loaded");
+    }
+
     interface Main {
         void run() throws Exception;
     }

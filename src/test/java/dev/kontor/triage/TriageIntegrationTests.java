@@ -49,10 +49,14 @@ class TriageIntegrationTests {
     @LocalServerPort
     int port;
 
-    /** A customer message through the API channel; triage runs right after it is stored (a module listener). */
+    /**
+     * A customer message through the API channel; triage runs right after it is stored (a module listener). The
+     * first one waits for the language models, which load in the background from start-up (seconds; more on a busy
+     * machine).
+     */
     private TicketView ticket(StoreView store, String subject, String body) {
         long id = fixtures.ticket(store, subject, body, null).ticketId();
-        return await().atMost(Duration.ofSeconds(10))
+        return await().atMost(Duration.ofSeconds(90))
                 .until(() -> ticketQueries.find(id, ClientScope.everything()).orElseThrow(), t -> t.category() != null);
     }
 
