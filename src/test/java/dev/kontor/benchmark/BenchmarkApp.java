@@ -33,8 +33,14 @@ final class BenchmarkApp implements AutoCloseable {
         Files.createDirectories(data);
         int dbPort = freePort();
         int httpPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // Extra options for the app's JVM, e.g. -Dbench.appJvmArgs=-XX:StartFlightRecording=filename=ingest.jfr
+        String extra = System.getProperty("bench.appJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("KONTOR_DATA_DIR", data.toString());
@@ -129,6 +135,19 @@ final class BenchmarkApp implements AutoCloseable {
             return 0;
         }
         return 0;
+    }
+
+    /**
+     * The machine's 1, 5 and 15 minute load averages, printed next to each figure: on a shared machine the same code
+     * measures slower while others compile.
+     */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static int freePort() throws IOException {

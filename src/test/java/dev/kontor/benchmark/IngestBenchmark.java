@@ -70,7 +70,8 @@ public final class IngestBenchmark {
             awaitDrained(app);
             System.out.println();
             System.out.println(
-                    "senders | messages | accepted/s | request p50/p95 ms | end to end/s | lag 201->routed p50/p95/max ms");
+                    "senders | messages | accepted/s | request p50/p95 ms | end to end/s | lag 201->routed p50/p95/max ms"
+                            + " | load 1/5/15 min");
             for (int level : levels) {
                 Level r = run(app, stores, samples, level, perLevel, "l" + level);
                 System.out.println(r);
@@ -88,11 +89,12 @@ public final class IngestBenchmark {
             double endToEndPerSecond,
             double lagP50,
             double lagP95,
-            double lagMax) {
+            double lagMax,
+            String load) {
         @Override
         public String toString() {
             return String.format(
-                    "%7d | %8d | %10.1f | %8.1f / %6.1f | %12.1f | %8.0f / %6.0f / %6.0f",
+                    "%7d | %8d | %10.1f | %8.1f / %6.1f | %12.1f | %8.0f / %6.0f / %6.0f | %s",
                     senders,
                     messages,
                     acceptedPerSecond,
@@ -101,7 +103,8 @@ public final class IngestBenchmark {
                     endToEndPerSecond,
                     lagP50,
                     lagP95,
-                    lagMax);
+                    lagMax,
+                    load);
         }
     }
 
@@ -177,7 +180,8 @@ public final class IngestBenchmark {
                 count / ((drained - start) / 1e9),
                 pct(lagSorted, 0.5),
                 pct(lagSorted, 0.95),
-                lagSorted.length == 0 ? Double.NaN : lagSorted[lagSorted.length - 1]);
+                lagSorted.length == 0 ? Double.NaN : lagSorted[lagSorted.length - 1],
+                BenchmarkApp.loadAverage());
     }
 
     private static double pct(double[] sorted, double p) {

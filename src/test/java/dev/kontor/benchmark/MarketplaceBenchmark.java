@@ -105,6 +105,7 @@ public final class MarketplaceBenchmark {
                                 + " attachment)%n",
                         calls, calls / (double) accounts);
                 System.out.printf("Peak app RSS (VmHWM): %,d MB%n", peakHwm / 1024);
+                System.out.println("Load average (1/5/15 min) at the end: " + BenchmarkApp.loadAverage());
                 System.out.println(app.memoryLine());
             }
         }
