@@ -1,6 +1,7 @@
 package dev.kontor.sla;
 
 import dev.kontor.orders.OrderEvents.OrderUpdated;
+import dev.kontor.tickets.MessageStep;
 import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
 import dev.kontor.tickets.TicketEvents.TicketPriorityChanged;
@@ -8,53 +9,73 @@ import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
 import dev.kontor.tickets.TicketEvents.TicketTagsChanged;
 import dev.kontor.tickets.TicketEvents.TicketTriaged;
 import dev.kontor.tickets.TicketQueries;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Every change that can move a clock recomputes the ticket's deadlines (from the publication registry). Which
  * changes those are is SLA's knowledge, so it lists them here: a reply, the status, tags and priority (policy
- * conditions), triage (category, orders) and the marketplace's own clock. A customer's message is handled in its
- * pass after ingest ({@link SlaStep}).
+ * conditions), triage (category, orders) and the marketplace's own clock. A change the message pass makes
+ * (triage's category, a rule's tags, priority or status) costs no registry entry and no second recompute: the
+ * pass's SLA step ({@link SlaStep}) runs last, in the same transaction, and sees it.
  */
 @Component
 class SlaTriggers {
 
+    /** A recompute after the change committed. */
+    record RecomputeDue(long ticketId) {}
+
     private final SlaClocks clocks;
     private final TicketQueries tickets;
+    private final ApplicationEventPublisher events;
 
-    SlaTriggers(SlaClocks clocks, TicketQueries tickets) {
+    SlaTriggers(SlaClocks clocks, TicketQueries tickets, ApplicationEventPublisher events) {
         this.clocks = clocks;
         this.tickets = tickets;
+        this.events = events;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReplyPosted e) {
-        clocks.recompute(e.ticketId());
+        due(e.ticketId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketStatusChanged e) {
-        clocks.recompute(e.ticketId());
+        due(e.ticketId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketTagsChanged e) {
-        clocks.recompute(e.ticketId());
+        due(e.ticketId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketPriorityChanged e) {
-        clocks.recompute(e.ticketId());
+        due(e.ticketId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketTriaged e) {
-        clocks.recompute(e.ticketId());
+        due(e.ticketId());
+    }
+
+    @EventListener
+    void on(ChannelAttentionChanged e) {
+        due(e.ticketId());
+    }
+
+    /** Runs in the changing transaction; the recompute itself after its commit. */
+    private void due(long ticketId) {
+        if (!MessageStep.passing(ticketId)) {
+            events.publishEvent(new RecomputeDue(ticketId));
+        }
     }
 
     @ApplicationModuleListener
-    void on(ChannelAttentionChanged e) {
+    void on(RecomputeDue e) {
         clocks.recompute(e.ticketId());
     }
 

@@ -1,5 +1,6 @@
 package dev.kontor.tickets;
 
+import dev.kontor.tickets.flow.PassingTickets;
 import java.util.List;
 
 /**
@@ -12,4 +13,13 @@ import java.util.List;
 public interface MessageStep {
 
     void process(List<ReceivedMessage> batch);
+
+    /**
+     * Whether the ticket's pass runs on this thread now. A listener that would redo a later step's work after a
+     * change an earlier step made (SLA after triage's category or a rule's tags and priority) can leave it to the
+     * pass: the later step sees the change in the same transaction.
+     */
+    static boolean passing(long ticketId) {
+        return PassingTickets.contains(ticketId);
+    }
 }

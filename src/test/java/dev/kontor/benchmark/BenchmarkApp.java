@@ -41,6 +41,11 @@ final class BenchmarkApp implements AutoCloseable {
         int httpPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
+        // Extra options for the app's JVM, e.g. -Dbench.appJvmArgs=-XX:StartFlightRecording=filename=ingest.jfr
+        String extra = System.getProperty("bench.appJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -157,6 +162,19 @@ final class BenchmarkApp implements AutoCloseable {
             return 0;
         }
         return 0;
+    }
+
+    /**
+     * The machine's 1, 5 and 15 minute load averages, printed next to each figure: on a shared machine the same code
+     * measures slower while others compile.
+     */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static int freePort() throws IOException {

@@ -40,10 +40,13 @@ class BenchmarksProcessTests {
     }
 
     @Test
-    void marketplaceBenchmarkImportsEveryThread() throws Exception {
+    void marketplaceBenchmarkTriagesAndRoutesEveryThread() throws Exception {
         String out = run(() -> MarketplaceBenchmark.main(
                 new String[] {"2", "5", JAR.toString(), DATA.resolve("mirakl").toString()}));
-        assertThat(out).contains("Memory:");
+        assertThat(out)
+                .contains("All 10 threads in the inbox")
+                .contains("10 triaged and routed")
+                .contains("Memory:");
     }
 
     @Test

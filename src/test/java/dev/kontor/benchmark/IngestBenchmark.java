@@ -70,7 +70,8 @@ public final class IngestBenchmark {
             awaitDrained(app);
             System.out.println();
             System.out.println(
-                    "senders | messages | accepted/s | request p50/p95 ms | end to end/s | lag 201->routed p50/p95/max ms");
+                    "senders | messages | accepted/s | request p50/p95 ms | end to end/s | lag 201->routed p50/p95/max ms"
+                            + " | load 1/5/15 min");
             for (int level : levels) {
                 Level r = run(app, stores, samples, level, perLevel, "l" + level);
                 System.out.println(r);
@@ -88,11 +89,12 @@ public final class IngestBenchmark {
             double endToEndPerSecond,
             double lagP50,
             double lagP95,
-            double lagMax) {
+            double lagMax,
+            String load) {
         @Override
         public String toString() {
             return String.format(
-                    "%7d | %8d | %10.1f | %8.1f / %6.1f | %12.1f | %8.0f / %6.0f / %6.0f",
+                    "%7d | %8d | %10.1f | %8.1f / %6.1f | %12.1f | %8.0f / %6.0f / %6.0f | %s",
                     senders,
                     messages,
                     acceptedPerSecond,
@@ -101,7 +103,8 @@ public final class IngestBenchmark {
                     endToEndPerSecond,
                     lagP50,
                     lagP95,
-                    lagMax);
+                    lagMax,
+                    load);
         }
     }
 
@@ -177,7 +180,8 @@ public final class IngestBenchmark {
                 count / ((drained - start) / 1e9),
                 pct(lagSorted, 0.5),
                 pct(lagSorted, 0.95),
-                lagSorted.length == 0 ? Double.NaN : lagSorted[lagSorted.length - 1]);
+                lagSorted.length == 0 ? Double.NaN : lagSorted[lagSorted.length - 1],
+                BenchmarkApp.loadAverage());
     }
 
     private static double pct(double[] sorted, double p) {
@@ -243,7 +247,6 @@ public final class IngestBenchmark {
             {"sudbench", "Sudbench SARL", "Europe/Paris", "fr"},
             {"piazzabench", "Piazzabench Srl", "Europe/Rome", "it"}
         };
-        String[] langs = {"en", "de", "fr", "it", "es", "nl", "pl", "sv"};
         int userNo = 0;
         for (String[] c : clients) {
             long clientId = id(app.post("/api/v1/clients", json(Map.of("key", c[0], "name", c[1]))));
@@ -252,103 +255,112 @@ public final class IngestBenchmark {
                 app.post("/api/v1/stores", json(Map.of("clientId", clientId, "key", key, "name", c[1] + " " + suffix)));
                 stores.add(key);
             }
-            long calendarId = id(app.post(
-                    "/api/v1/sla/calendars",
-                    json(Map.of(
-                            "clientId",
-                            clientId,
-                            "name",
-                            "Office " + c[0],
-                            "timeZone",
-                            c[2],
-                            "hours",
-                            "mon-fri 08:00-18:00; sat 09:00-13:00",
-                            "holidays",
-                            List.of("2026-12-25", "2027-01-01")))));
-            app.post(
-                    "/api/v1/sla/policies",
-                    policy(clientId, "Cancellations", 1, "cancellation", 60, 120, 480, calendarId));
-            app.post("/api/v1/sla/policies", policy(clientId, "Standard", 10, null, 480, 480, 2880, calendarId));
-            List<Long> members = new ArrayList<>();
-            for (int a = 0; a < 4; a++) {
-                String lang = langs[(userNo + a) % langs.length];
-                long userId = id(app.post(
-                        "/api/v1/users",
-                        json(Map.of(
-                                "email",
-                                "agent" + (userNo++) + "@bench.local",
-                                "displayName",
-                                "Agent " + userNo,
-                                "role",
-                                "AGENT",
-                                "password",
-                                "bench-agent-password",
-                                "locale",
-                                "en",
-                                "languages",
-                                List.of(lang, "en"),
-                                "clientIds",
-                                List.of(clientId)))));
-                app.put("/api/v1/routing/agents/" + userId, json(Map.of("status", "online", "handBack", false)));
-                members.add(userId);
-            }
-            long teamId = id(app.post("/api/v1/teams", json(Map.of("name", "Team " + c[0], "memberIds", members))));
-            app.put(
-                    "/api/v1/routing/teams/" + teamId,
-                    json(Map.of(
-                            "strategy", userNo % 2 == 0 ? "least_loaded" : "language", "anyLanguageFallback", true)));
-            // Starter rules as the demo has them, then a catch-all hand-out.
-            app.post(
-                    "/api/v1/rules",
-                    rule(
-                            clientId,
-                            "Cancellations first",
-                            1,
-                            List.of(cond("category", "is", "cancellation")),
-                            List.of(act("set_priority", "urgent", null), act("add_tags", "storno", null)),
-                            false));
-            app.post(
-                    "/api/v1/rules",
-                    rule(
-                            clientId,
-                            "Damaged goods note",
-                            2,
-                            List.of(cond("category", "is", "damaged_or_defective")),
-                            List.of(act("add_note", "Ask for a photo of the damage and the packaging.", null)),
-                            false));
-            app.post(
-                    "/api/v1/rules",
-                    rule(
-                            clientId,
-                            "Invoices to finance tag",
-                            3,
-                            List.of(cond("text", "contains", "invoice, rechnung, facture, fattura")),
-                            List.of(act("add_tags", "finance", null)),
-                            false));
-            for (int f = 0; f < 15; f++) {
-                app.post(
-                        "/api/v1/rules",
-                        rule(
-                                clientId,
-                                "Filler " + f,
-                                10 + f,
-                                List.of(
-                                        cond("language", "is", langs[f % langs.length]),
-                                        cond("tags", "contains", "vip-" + f)),
-                                List.of(act("set_priority", "high", null)),
-                                false));
-            }
-            app.post(
-                    "/api/v1/rules",
-                    rule(
-                            clientId,
-                            "Hand out",
-                            90,
-                            List.of(cond("status", "is", "new, open")),
-                            List.of(act("assign_by", "Team " + c[0], userNo % 2 == 0 ? "least_loaded" : "language")),
-                            false));
+            userNo = staffAndRules(app, clientId, c[0], c[2], userNo);
         }
         return stores;
+    }
+
+    /**
+     * A client's business-hours calendar and SLA policies, a team of four online agents with its hand-out strategy,
+     * and a realistic rule book: the starter rules of a real install, narrow filler rules and a catch-all that hands
+     * every new or open ticket to the team. Returns the next user number.
+     */
+    static int staffAndRules(BenchmarkApp app, long clientId, String key, String zone, int userNo) throws Exception {
+        String[] langs = {"en", "de", "fr", "it", "es", "nl", "pl", "sv"};
+        long calendarId = id(app.post(
+                "/api/v1/sla/calendars",
+                json(Map.of(
+                        "clientId",
+                        clientId,
+                        "name",
+                        "Office " + key,
+                        "timeZone",
+                        zone,
+                        "hours",
+                        "mon-fri 08:00-18:00; sat 09:00-13:00",
+                        "holidays",
+                        List.of("2026-12-25", "2027-01-01")))));
+        app.post(
+                "/api/v1/sla/policies", policy(clientId, "Cancellations", 1, "cancellation", 60, 120, 480, calendarId));
+        app.post("/api/v1/sla/policies", policy(clientId, "Standard", 10, null, 480, 480, 2880, calendarId));
+        List<Long> members = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            String lang = langs[(userNo + a) % langs.length];
+            long userId = id(app.post(
+                    "/api/v1/users",
+                    json(Map.of(
+                            "email",
+                            "agent" + (userNo++) + "@bench.local",
+                            "displayName",
+                            "Agent " + userNo,
+                            "role",
+                            "AGENT",
+                            "password",
+                            "bench-agent-password",
+                            "locale",
+                            "en",
+                            "languages",
+                            List.of(lang, "en"),
+                            "clientIds",
+                            List.of(clientId)))));
+            app.put("/api/v1/routing/agents/" + userId, json(Map.of("status", "online", "handBack", false)));
+            members.add(userId);
+        }
+        long teamId = id(app.post("/api/v1/teams", json(Map.of("name", "Team " + key, "memberIds", members))));
+        app.put(
+                "/api/v1/routing/teams/" + teamId,
+                json(Map.of("strategy", userNo % 2 == 0 ? "least_loaded" : "language", "anyLanguageFallback", true)));
+        // Starter rules as the demo has them, then a catch-all hand-out.
+        app.post(
+                "/api/v1/rules",
+                rule(
+                        clientId,
+                        "Cancellations first",
+                        1,
+                        List.of(cond("category", "is", "cancellation")),
+                        List.of(act("set_priority", "urgent", null), act("add_tags", "storno", null)),
+                        false));
+        app.post(
+                "/api/v1/rules",
+                rule(
+                        clientId,
+                        "Damaged goods note",
+                        2,
+                        List.of(cond("category", "is", "damaged_or_defective")),
+                        List.of(act("add_note", "Ask for a photo of the damage and the packaging.", null)),
+                        false));
+        app.post(
+                "/api/v1/rules",
+                rule(
+                        clientId,
+                        "Invoices to finance tag",
+                        3,
+                        List.of(cond("text", "contains", "invoice, rechnung, facture, fattura")),
+                        List.of(act("add_tags", "finance", null)),
+                        false));
+        for (int f = 0; f < 15; f++) {
+            app.post(
+                    "/api/v1/rules",
+                    rule(
+                            clientId,
+                            "Filler " + f,
+                            10 + f,
+                            List.of(
+                                    cond("language", "is", langs[f % langs.length]),
+                                    cond("tags", "contains", "vip-" + f)),
+                            List.of(act("set_priority", "high", null)),
+                            false));
+        }
+        app.post(
+                "/api/v1/rules",
+                rule(
+                        clientId,
+                        "Hand out",
+                        90,
+                        List.of(cond("status", "is", "new, open")),
+                        List.of(act("assign_by", "Team " + key, userNo % 2 == 0 ? "least_loaded" : "language")),
+                        false));
+        return userNo;
     }
 
     private static String policy(

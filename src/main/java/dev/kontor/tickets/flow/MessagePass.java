@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -127,9 +129,12 @@ class MessagePass implements SmartLifecycle {
         if (batch.isEmpty()) {
             return;
         }
-        for (MessageStep step : steps) {
-            step.process(batch);
-        }
+        Set<Long> tickets = batch.stream().map(ReceivedMessage::ticketId).collect(Collectors.toSet());
+        PassingTickets.during(tickets, () -> {
+            for (MessageStep step : steps) {
+                step.process(batch);
+            }
+        });
     }
 
     private static List<List<Long>> byTicket(List<FlowQueue.Claimed> claimed) {
