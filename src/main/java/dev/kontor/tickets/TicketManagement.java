@@ -10,6 +10,7 @@ import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketCommands.RecordChannelReply;
 import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
+import dev.kontor.tickets.TicketEvents.ChannelReplyRecorded;
 import dev.kontor.tickets.TicketEvents.MessageReceived;
 import dev.kontor.tickets.TicketEvents.NoteAdded;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
@@ -159,7 +160,8 @@ public class TicketManagement {
 
     /**
      * Records an answer written on the channel itself (not in Kontor), once per external id. It counts as a reply
-     * (first response, status) but publishes no {@link ReplyPosted}: nobody must send it again.
+     * (first response, status) and publishes {@link ChannelReplyRecorded}, never {@link ReplyPosted}: nobody must
+     * send it again.
      */
     public Optional<Long> recordChannelReply(RecordChannelReply r) {
         validateBody("body", r.bodyText(), null);
@@ -187,6 +189,7 @@ public class TicketManagement {
                 List.of(),
                 false));
         publish(ticket);
+        events.publishEvent(new ChannelReplyRecorded(ticket.id(), ticket.clientId(), r.channelId(), messageId));
         feed.announce(ticket.id(), ticket.clientId(), "message");
         return Optional.of(messageId);
     }
