@@ -105,7 +105,8 @@ public class TicketManagement {
         ticket.concernsOrders(m.orderRefs());
         tickets.save(ticket);
         String html = HtmlSanitizing.sanitize(m.bodyHtml());
-        String text = m.bodyText() != null && !m.bodyText().isBlank() ? m.bodyText() : HtmlSanitizing.toText(html);
+        String text =
+                m.bodyText() != null && !m.bodyText().isBlank() ? m.bodyText() : HtmlSanitizing.textOfSanitized(html);
         long messageId = messages.insert(new NewMessage(
                 ticket.id(),
                 m.channelId(),
