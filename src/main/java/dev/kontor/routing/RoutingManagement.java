@@ -16,7 +16,6 @@ import dev.kontor.shared.InvalidInput;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
-import dev.kontor.tickets.TicketView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,12 +115,7 @@ public class RoutingManagement {
     }
 
     private int waiting(long teamId, ClientScope viewer) {
-        List<TicketView> waiting = ticketQueries.waitingInTeam(teamId, 1000);
-        return viewer.all()
-                ? waiting.size()
-                : (int) waiting.stream()
-                        .filter(t -> viewer.permits(t.clientId()))
-                        .count();
+        return ticketQueries.countWaitingInTeam(teamId, viewer);
     }
 
     /**
@@ -142,14 +136,18 @@ public class RoutingManagement {
         return team(teamId, ClientScope.everything());
     }
 
+    /**
+     * Every active agent's availability, with the load counted over tickets of clients the viewer serves (a
+     * supervisor of one client does not learn how busy an agent is for another).
+     */
     @Transactional(readOnly = true)
-    public List<AgentAvailability> agents() {
+    public List<AgentAvailability> agents(ClientScope viewer) {
         List<UserView> users =
                 accounts.users().stream().filter(UserView::active).toList();
         Map<Long, AgentAvailabilityRecord> rows =
                 db.selectFrom(AGENT_AVAILABILITY).fetchMap(AGENT_AVAILABILITY.USER_ID);
         Map<Long, Integer> loads =
-                ticketQueries.openLoads(users.stream().map(UserView::id).toList());
+                ticketQueries.openLoads(users.stream().map(UserView::id).toList(), viewer);
         Instant now = clock.instant();
         return users.stream()
                 .map(u -> view(u, rows.get(u.id()), loads.getOrDefault(u.id(), 0), now))

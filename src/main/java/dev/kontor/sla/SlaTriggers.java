@@ -3,6 +3,7 @@ package dev.kontor.sla;
 import dev.kontor.orders.OrderEvents.OrderUpdated;
 import dev.kontor.tickets.MessageStep;
 import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
+import dev.kontor.tickets.TicketEvents.ChannelReplyRecorded;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
 import dev.kontor.tickets.TicketEvents.TicketPriorityChanged;
 import dev.kontor.tickets.TicketEvents.TicketStatusChanged;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every change that can move a clock recomputes the ticket's deadlines (from the publication registry). Which
- * changes those are is SLA's knowledge, so it lists them here: a reply, the status, tags and priority (policy
+ * changes those are is SLA's knowledge, so it lists them here: a reply (also one the channel reports), the status, tags and priority (policy
  * conditions), triage (category, orders) and the marketplace's own clock. A change the message pass makes
  * (triage's category, a rule's tags, priority or status) costs no registry entry and no second recompute: the
  * pass's SLA step ({@link SlaStep}) runs last, in the same transaction, and sees it.
@@ -39,6 +40,11 @@ class SlaTriggers {
 
     @EventListener
     void on(ReplyPosted e) {
+        due(e.ticketId());
+    }
+
+    @EventListener
+    void on(ChannelReplyRecorded e) {
         due(e.ticketId());
     }
 

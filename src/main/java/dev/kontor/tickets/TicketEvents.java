@@ -18,6 +18,12 @@ public final class TicketEvents {
 
     public record ReplyPosted(long ticketId, long clientId, long channelId, long messageId, Long authorId) {}
 
+    /**
+     * The team answered on the channel itself (e.g. on the marketplace's portal) and the channel reported it: a
+     * reply for the clocks and reports, but never one to send.
+     */
+    public record ChannelReplyRecorded(long ticketId, long clientId, long channelId, long messageId) {}
+
     public record NoteAdded(long ticketId, long clientId, long messageId, Long authorId) {}
 
     public record TicketStatusChanged(long ticketId, long clientId, String from, String to) {}

@@ -239,8 +239,9 @@ public class TicketImport {
                     updated.add(t.externalId());
                 }
                 String html = HtmlSanitizing.sanitize(m.bodyHtml());
-                String text =
-                        m.bodyText() != null && !m.bodyText().isBlank() ? m.bodyText() : HtmlSanitizing.toText(html);
+                String text = m.bodyText() != null && !m.bodyText().isBlank()
+                        ? m.bodyText()
+                        : HtmlSanitizing.textOfSanitized(html);
                 messages.add(new NewMessage(
                         ticketIds.get(t.externalId()),
                         channelIds.get(t.externalId()),

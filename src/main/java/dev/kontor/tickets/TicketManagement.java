@@ -10,6 +10,7 @@ import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketCommands.RecordChannelReply;
 import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
+import dev.kontor.tickets.TicketEvents.ChannelReplyRecorded;
 import dev.kontor.tickets.TicketEvents.MessageReceived;
 import dev.kontor.tickets.TicketEvents.NoteAdded;
 import dev.kontor.tickets.TicketEvents.ReplyPosted;
@@ -104,7 +105,8 @@ public class TicketManagement {
         ticket.concernsOrders(m.orderRefs());
         tickets.save(ticket);
         String html = HtmlSanitizing.sanitize(m.bodyHtml());
-        String text = m.bodyText() != null && !m.bodyText().isBlank() ? m.bodyText() : HtmlSanitizing.toText(html);
+        String text =
+                m.bodyText() != null && !m.bodyText().isBlank() ? m.bodyText() : HtmlSanitizing.textOfSanitized(html);
         long messageId = messages.insert(new NewMessage(
                 ticket.id(),
                 m.channelId(),
@@ -159,7 +161,8 @@ public class TicketManagement {
 
     /**
      * Records an answer written on the channel itself (not in Kontor), once per external id. It counts as a reply
-     * (first response, status) but publishes no {@link ReplyPosted}: nobody must send it again.
+     * (first response, status) and publishes {@link ChannelReplyRecorded}, never {@link ReplyPosted}: nobody must
+     * send it again.
      */
     public Optional<Long> recordChannelReply(RecordChannelReply r) {
         validateBody("body", r.bodyText(), null);
@@ -187,6 +190,7 @@ public class TicketManagement {
                 List.of(),
                 false));
         publish(ticket);
+        events.publishEvent(new ChannelReplyRecorded(ticket.id(), ticket.clientId(), r.channelId(), messageId));
         feed.announce(ticket.id(), ticket.clientId(), "message");
         return Optional.of(messageId);
     }

@@ -121,6 +121,19 @@ public class TicketQueries {
         return tickets.openLoads(userIds);
     }
 
+    /**
+     * Agents' open loads counting only tickets of clients the viewer serves: another client's workload is not the
+     * viewer's to know (routing itself uses the full load).
+     */
+    public Map<Long, Integer> openLoads(Collection<Long> userIds, ClientScope viewer) {
+        return tickets.openLoads(userIds, viewer);
+    }
+
+    /** How many tickets wait in the team's queue, counting only clients the viewer serves. */
+    public int countWaitingInTeam(long teamId, ClientScope viewer) {
+        return tickets.countWaitingInTeam(teamId, viewer);
+    }
+
     /** The team's queue: its unassigned new and open tickets, most urgent deadline first. */
     public List<TicketView> waitingInTeam(long teamId, int limit) {
         return tickets.waitingInTeam(teamId, limit);

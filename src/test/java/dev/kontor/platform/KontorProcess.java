@@ -62,7 +62,8 @@ final class KontorProcess {
         }
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = pb.start();
-        awaitHealthy(Duration.ofSeconds(120));
+        // Generous: a start takes 15 s on a quiet machine but minutes on one shared with other builds.
+        awaitHealthy(Duration.ofMinutes(5));
         return this;
     }
 

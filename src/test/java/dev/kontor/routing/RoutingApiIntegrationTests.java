@@ -105,6 +105,44 @@ class RoutingApiIntegrationTests {
         assertThat(waiting(fixtures.admin(), shared)).isEqualTo(3);
     }
 
+    @Test
+    void anAgentsLoadCountsOnlyTicketsOfClientsTheSupervisorServes() {
+        ClientView acme = fixtures.client();
+        ClientView globex = fixtures.client();
+        UserView shared = fixtures.agent(acme, globex);
+        tickets.assign(
+                fixtures.ticket(fixtures.store(acme), "Paket", "Wo bleibt mein Paket?", null)
+                        .ticketId(),
+                ClientScope.everything(),
+                shared.id(),
+                null);
+        for (int i = 0; i < 2; i++) {
+            tickets.assign(
+                    fixtures.ticket(fixtures.store(globex), "Parcel", "Where is my parcel?", null)
+                            .ticketId(),
+                    ClientScope.everything(),
+                    shared.id(),
+                    null);
+        }
+
+        assertThat(load(fixtures.user(Role.SUPERVISOR, acme), shared)).isEqualTo(1);
+        assertThat(load(fixtures.user(Role.SUPERVISOR, globex), shared)).isEqualTo(2);
+        assertThat(load(fixtures.user(Role.SUPERVISOR, fixtures.client()), shared))
+                .isZero();
+        assertThat(load(fixtures.admin(), shared)).isEqualTo(3);
+    }
+
+    private int load(UserView reader, UserView agent) {
+        var agents = new ApiClient(port, fixtures.token(reader)).get("/api/v1/routing/agents");
+        assertThat(agents.status()).isEqualTo(200);
+        for (var a : agents.json()) {
+            if (a.get("userId").asLong() == agent.id()) {
+                return a.get("load").asInt();
+            }
+        }
+        throw new AssertionError("agent " + agent.id() + " not listed");
+    }
+
     private int waiting(UserView reader, TeamView team) {
         var teams = new ApiClient(port, fixtures.token(reader)).get("/api/v1/routing/teams");
         assertThat(teams.status()).isEqualTo(200);

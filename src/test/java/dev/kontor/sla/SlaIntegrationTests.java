@@ -321,6 +321,32 @@ class SlaIntegrationTests {
         assertThat(after.slaDueAt()).isEqualTo(second.plus(Duration.ofMinutes(90)));
     }
 
+    @Test
+    void aReplyTheChannelReportsStopsTheFirstResponseClockByItself() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        policy(client, "Responses", 1, null, 30, 90, null);
+        TicketView t = settled(fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId());
+        assertThat(t.slaMetric()).isEqualTo("first_response");
+
+        tickets.recordChannelReply(new dev.kontor.tickets.TicketCommands.RecordChannelReply(
+                t.id(),
+                clients.apiChannelOf(store.id()).id(),
+                "shop-reply-2",
+                "Shop",
+                "Ja, 3000 mm Wassersäule.",
+                t.createdAt().plus(Duration.ofMinutes(5))));
+
+        TicketView after = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> ticketQueries
+                                .find(t.id(), ClientScope.everything())
+                                .orElseThrow(),
+                        v -> v.slaDueAt() == null);
+        assertThat(after.firstResponseAt()).isEqualTo(t.createdAt().plus(Duration.ofMinutes(5)));
+    }
+
     private dev.kontor.tickets.IngestResult customerWrites(
             ClientView client, StoreView store, TicketView t, String text, Instant at) {
         return tickets.ingest(new dev.kontor.tickets.TicketCommands.IngestMessage(

@@ -32,4 +32,12 @@ class HtmlSanitizingUnitTests {
         assertThat(HtmlSanitizing.toText("<p>Bonjour&nbsp;!</p><p>Commande &amp; facture</p>"))
                 .isEqualTo("Bonjour !\nCommande & facture");
     }
+
+    @Test
+    void textOfStoredHtmlIsTheSameAsTextOfTheOutsideHtml() {
+        String outside = "<div onclick=x()>Hallo<script>alert(1)</script><br>Bestellung &lt;42&gt; <b>fehlt</b></div>";
+        assertThat(HtmlSanitizing.textOfSanitized(HtmlSanitizing.sanitize(outside)))
+                .isEqualTo(HtmlSanitizing.toText(outside))
+                .isEqualTo("Hallo\nBestellung <42> fehlt");
+    }
 }

@@ -44,8 +44,9 @@ class RoutingRestController {
 
     @GetMapping("/routing/agents")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    List<AgentAvailability> agents() {
-        return routing.agents();
+    @Operation(summary = "Every agent's availability; load counts only tickets of clients you serve")
+    List<AgentAvailability> agents(CurrentUser user) {
+        return routing.agents(user.scope());
     }
 
     @PutMapping("/routing/agents/{userId}")

@@ -2,6 +2,7 @@ package dev.kontor.tickets.domain;
 
 import static dev.kontor.tickets.db.Tables.TICKET;
 
+import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketAging;
 import dev.kontor.tickets.TicketView;
 import java.util.Collection;
@@ -51,13 +52,19 @@ public class TicketReads {
     }
 
     public Map<Long, Integer> openLoads(Collection<Long> userIds) {
-        if (userIds.isEmpty()) {
+        return openLoads(userIds, ClientScope.everything());
+    }
+
+    /** Agents' open loads counting only tickets of clients in {@code scope}. */
+    public Map<Long, Integer> openLoads(Collection<Long> userIds, ClientScope scope) {
+        if (userIds.isEmpty() || scope.isEmpty()) {
             return Map.of();
         }
         return db.select(TICKET.ASSIGNEE_ID, DSL.count())
                 .from(TICKET)
                 .where(TICKET.ASSIGNEE_ID.in(userIds))
                 .and(TICKET.STATUS.in(TO_WORK_ON))
+                .and(scope.all() ? DSL.noCondition() : TICKET.CLIENT_ID.in(scope.clientIds()))
                 .groupBy(TICKET.ASSIGNEE_ID)
                 .fetchMap(r -> r.value1(), r -> r.value2());
     }
@@ -70,6 +77,19 @@ public class TicketReads {
                 .orderBy(TICKET.QUEUE_KEY, TICKET.ID)
                 .limit(limit)
                 .fetch(TicketRepository::toView);
+    }
+
+    /** How many tickets wait in the team's queue, counting only clients in {@code scope}. */
+    public int countWaitingInTeam(long teamId, ClientScope scope) {
+        if (scope.isEmpty()) {
+            return 0;
+        }
+        return db.fetchCount(
+                TICKET,
+                TICKET.TEAM_ID.eq(teamId),
+                TICKET.ASSIGNEE_ID.isNull(),
+                TICKET.STATUS.in(TO_WORK_ON),
+                scope.all() ? DSL.noCondition() : TICKET.CLIENT_ID.in(scope.clientIds()));
     }
 
     public List<Long> teamsWithWaitingTickets() {

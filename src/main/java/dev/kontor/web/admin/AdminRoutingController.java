@@ -26,7 +26,7 @@ class AdminRoutingController {
     @GetMapping("/admin/routing")
     String page(CurrentUser user, Model model) {
         model.addAttribute("teams", routing.teams(user.scope()));
-        model.addAttribute("agents", routing.agents());
+        model.addAttribute("agents", routing.agents(user.scope()));
         model.addAttribute("strategies", TeamRouting.STRATEGIES);
         return "admin/routing";
     }
