@@ -14,7 +14,8 @@ public abstract sealed class TranslationFailed extends RuntimeException
                 ProviderUnavailable,
                 UnusableAnswer,
                 ProtectedTextChanged,
-                NotSupported {
+                NotSupported,
+                TranslationNotConfigured {
 
     private final String provider;
 
