@@ -15,7 +15,8 @@ public abstract sealed class TranslationFailed extends RuntimeException
                 UnusableAnswer,
                 ProtectedTextChanged,
                 NotSupported,
-                TranslationNotConfigured {
+                TranslationNotConfigured,
+                TranslationCapReached {
 
     private final String provider;
 
