@@ -62,11 +62,16 @@ public record ChainEntry(String account, LanguageCode source, LanguageCode targe
     }
 
     static LanguageCode language(String code, String field, int line) {
+        return language(code, field, "line " + (line + 1) + ": ");
+    }
+
+    /** A language code given as text: blank or {@code *} is any language; else it must be a known code. */
+    public static LanguageCode language(String code, String field, String where) {
         if (code == null || code.isBlank() || "*".equals(code.strip())) {
             return null;
         }
         if (!LanguageCode.isKnown(code.strip().toLowerCase(java.util.Locale.ROOT))) {
-            throw InvalidInput.of(field, "line " + (line + 1) + ": '" + code + "' is not a two-letter language code");
+            throw InvalidInput.of(field, where + "'" + code + "' is not a two-letter language code");
         }
         return new LanguageCode(code);
     }

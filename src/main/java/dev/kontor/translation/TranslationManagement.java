@@ -180,6 +180,7 @@ public class TranslationManagement {
     /** Usage of the month with client names; the install's own tests show as client 0. */
     @Transactional(readOnly = true)
     public List<TranslationUsage> usage(YearMonth month) {
+        month = month == null ? currentMonth() : month;
         Map<Long, String> names = clients.clients(ClientScope.everything()).stream()
                 .collect(Collectors.toMap(ClientView::id, ClientView::name));
         return store.usage(month).stream()

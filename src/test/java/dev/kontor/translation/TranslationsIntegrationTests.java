@@ -39,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  * and glossary, usage and caps, retries, and credentials sealed at rest.
  */
 @KontorIntegrationTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @TestPropertySource(properties = "kontor.translation.retry.backoff=200ms")
 class TranslationsIntegrationTests {
 
