@@ -47,28 +47,46 @@ class TranslationRestController {
     }
 
     /** A chain entry: source and target null (or omitted) for any language. */
-    record Entry(String account, String source, String target) {}
+    record ChainEntryBody(String account, String source, String target) {}
 
-    record ChainBody(List<Entry> chain) {}
+    record TranslationChainBody(List<ChainEntryBody> chain) {}
 
-    record ClientBody(
-            List<Entry> chain,
+    record ClientTranslationBody(
+            List<ChainEntryBody> chain,
             Map<String, String> formality,
             List<GlossaryEntry> glossary,
             Boolean allowCloud,
             Long monthlyCap) {}
 
-    record ClientSettings(
+    record ClientTranslationView(
             long clientId,
-            List<Entry> chain,
+            List<ChainEntryBody> chain,
             Map<String, String> formality,
             List<GlossaryEntry> glossary,
             boolean allowCloud,
             Long monthlyCap) {}
 
-    record TestBody(Long clientId, String text, String source, String target) {}
+    record TranslationTestBody(Long clientId, String text, String source, String target) {}
 
-    record TestResult(String text, String provider, String detectedLanguage, long characters) {}
+    record TranslationTestResult(String text, String provider, String detectedLanguage, long characters) {}
+
+    /** A provider account to save; key and secret are write-only, and left out they keep the stored ones. */
+    record ProviderAccountBody(
+            String name,
+            String kind,
+            String url,
+            String region,
+            String project,
+            String location,
+            String model,
+            Boolean selfHosted,
+            String key,
+            String secret) {
+        ProviderAccount.Change change() {
+            return new ProviderAccount.Change(
+                    name, kind, url, region, project, location, model, selfHosted, key, secret);
+        }
+    }
 
     @GetMapping("/providers")
     @Operation(summary = "Provider accounts; credentials are never returned, only whether they are set")
@@ -81,14 +99,14 @@ class TranslationRestController {
     @Operation(
             summary = "Add a provider account (kind: " + "deepl, google, google-basic, azure, amazon, "
                     + "libretranslate, apertium, openai)")
-    ProviderAccount add(@RequestBody ProviderAccount.Change body) {
-        return translation.saveAccount(null, body);
+    ProviderAccount add(@RequestBody ProviderAccountBody body) {
+        return translation.saveAccount(null, body.change());
     }
 
     @PutMapping("/providers/{id}")
     @Operation(summary = "Change a provider account; a key or secret left out keeps the stored one")
-    ProviderAccount change(@PathVariable long id, @RequestBody ProviderAccount.Change body) {
-        return translation.saveAccount(id, body);
+    ProviderAccount change(@PathVariable long id, @RequestBody ProviderAccountBody body) {
+        return translation.saveAccount(id, body.change());
     }
 
     @DeleteMapping("/providers/{id}")
@@ -100,23 +118,23 @@ class TranslationRestController {
 
     @GetMapping("/chain")
     @Operation(summary = "The install's chain; empty: every account, self-hosted ones first")
-    ChainBody chain() {
-        return new ChainBody(entries(translation.installChain()));
+    TranslationChainBody chain() {
+        return new TranslationChainBody(entries(translation.installChain()));
     }
 
     @PutMapping("/chain")
-    ChainBody setChain(@RequestBody ChainBody body) {
-        return new ChainBody(entries(translation.setInstallChain(chain(body.chain()))));
+    TranslationChainBody setChain(@RequestBody TranslationChainBody body) {
+        return new TranslationChainBody(entries(translation.setInstallChain(chain(body.chain()))));
     }
 
     @GetMapping("/clients/{clientId}")
     @Operation(summary = "A client's chain, formality per target language, glossary, cloud permission and cap")
-    ClientSettings client(@PathVariable long clientId) {
+    ClientTranslationView client(@PathVariable long clientId) {
         return view(translation.client(clientId));
     }
 
     @PutMapping("/clients/{clientId}")
-    ClientSettings setClient(@PathVariable long clientId, @RequestBody ClientBody body) {
+    ClientTranslationView setClient(@PathVariable long clientId, @RequestBody ClientTranslationBody body) {
         Map<LanguageCode, Formality> formality = new LinkedHashMap<>();
         if (body.formality() != null) {
             body.formality().forEach((language, register) -> {
@@ -152,7 +170,7 @@ class TranslationRestController {
             summary = "Translate a text as a client would (clientId omitted: the install's chain)",
             description = "Failures come back as problems naming the error, e.g. TranslationNotConfigured,"
                     + " TranslationCapReached, ProviderUnavailable.")
-    TestResult test(@RequestBody TestBody body) {
+    TranslationTestResult test(@RequestBody TranslationTestBody body) {
         if (body.text() == null || body.text().isBlank()) {
             throw InvalidInput.of("text", "is required");
         }
@@ -164,7 +182,7 @@ class TranslationRestController {
         Translation t = translation.test(
                 body.clientId() == null ? 0 : body.clientId(),
                 TranslationRequest.of(target, body.text()).from(source));
-        return new TestResult(
+        return new TranslationTestResult(
                 t.texts().get(0),
                 t.provider(),
                 t.detectedSource() == null ? null : t.detectedSource().value(),
@@ -182,13 +200,13 @@ class TranslationRestController {
         }
     }
 
-    private static List<ChainEntry> chain(List<Entry> entries) {
+    private static List<ChainEntry> chain(List<ChainEntryBody> entries) {
         List<ChainEntry> out = new ArrayList<>();
         if (entries == null) {
             return out;
         }
         for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
+            ChainEntryBody e = entries.get(i);
             String where = "entry " + (i + 1) + ": ";
             if (e == null || e.account() == null || e.account().isBlank()) {
                 throw InvalidInput.of("chain", where + "name a provider account");
@@ -201,19 +219,19 @@ class TranslationRestController {
         return out;
     }
 
-    private static List<Entry> entries(List<ChainEntry> chain) {
+    private static List<ChainEntryBody> entries(List<ChainEntry> chain) {
         return chain.stream()
-                .map(e -> new Entry(
+                .map(e -> new ChainEntryBody(
                         e.account(),
                         e.source() == null ? null : e.source().value(),
                         e.target() == null ? null : e.target().value()))
                 .toList();
     }
 
-    private static ClientSettings view(ClientTranslation s) {
+    private static ClientTranslationView view(ClientTranslation s) {
         Map<String, String> formality = new LinkedHashMap<>();
         s.formality().forEach((k, v) -> formality.put(k.value(), v.name().toLowerCase(Locale.ROOT)));
-        return new ClientSettings(
+        return new ClientTranslationView(
                 s.clientId(), entries(s.chain()), formality, s.glossary(), s.allowCloud(), s.monthlyCap());
     }
 }
