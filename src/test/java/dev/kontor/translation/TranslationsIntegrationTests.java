@@ -374,4 +374,39 @@ class TranslationsIntegrationTests {
                 });
         house.verify(1, postRequestedFor(urlEqualTo("/translate")));
     }
+
+    @Test
+    void aProviderAskingForALongerWaitThanAllowedIsSkippedAtOnce() {
+        ClientView client = clientWith(deepl + "\n" + libre, true, null);
+        cloud.stubFor(post(urlEqualTo("/v2/translate"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        libreAnswers("Hello");
+
+        assertThat(translations
+                        .translate(client.id(), TranslationRequest.of(EN, "Hola"))
+                        .provider())
+                .isEqualTo("libretranslate");
+        cloud.verify(1, postRequestedFor(urlEqualTo("/v2/translate")));
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void clientsWithoutAChainOfTheirOwnUseTheInstallChain() {
+        ClientView client = fixtures.client();
+        deeplAnswers("Hello from the cloud");
+        libreAnswers("Hello from the house");
+        try {
+            management.setInstallChain(ChainEntry.parse(deepl, "chain"));
+            assertThat(translations
+                            .translate(client.id(), TranslationRequest.of(EN, "Hola"))
+                            .provider())
+                    .isEqualTo("deepl");
+            assertThat(management.installChain())
+                    .extracting(ChainEntry::account)
+                    .containsExactly(deepl);
+        } finally {
+            management.setInstallChain(List.of());
+        }
+        house.verify(0, postRequestedFor(urlEqualTo("/translate")));
+    }
 }
