@@ -14,7 +14,9 @@ public abstract sealed class TranslationFailed extends RuntimeException
                 ProviderUnavailable,
                 UnusableAnswer,
                 ProtectedTextChanged,
-                NotSupported {
+                NotSupported,
+                TranslationNotConfigured,
+                TranslationCapReached {
 
     private final String provider;
 

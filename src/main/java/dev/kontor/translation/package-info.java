@@ -5,5 +5,5 @@
  * and the protection of order numbers, links, amounts and placeholders, which pass through untouched or the
  * translation is refused.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"clients", "shared"})
 package dev.kontor.translation;

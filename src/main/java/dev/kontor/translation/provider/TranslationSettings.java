@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The install's translation providers. A provider is configured when its key (or, for self-hosted ones, its URL)
- * is set; keys come from the environment (e.g. {@code KONTOR_TRANSLATION_DEEPL_AUTHKEY}), never from files in the
- * repository. Per-client provider choice and keys sealed at rest in the database come with the settings page; until
- * then this is the one place they are read from.
+ * The install's own translation providers from the environment. A provider is configured when its key (or, for
+ * self-hosted ones, its URL) is set; keys come from the environment (e.g. {@code KONTOR_TRANSLATION_DEEPL_AUTHKEY}),
+ * never from files in the repository. Each appears as a read-only provider account named after its kind (e.g.
+ * {@code deepl}) next to the accounts admins store in the database; the timeouts apply to every account.
  *
  * @param connectTimeout how long to wait for a provider's connection
  * @param readTimeout how long to wait for a provider's answer (chat models are slow: raise it for local ones)
