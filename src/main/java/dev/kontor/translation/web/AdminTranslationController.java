@@ -203,9 +203,10 @@ class AdminTranslationController {
             Boolean selfHosted,
             String key,
             String secret) {
+        /** An unticked box sends nothing: on this form, no value means "not self-hosted". */
         ProviderAccount.Change change() {
             return new ProviderAccount.Change(
-                    name, kind, url, region, project, location, model, selfHosted, key, secret);
+                    name, kind, url, region, project, location, model, Boolean.TRUE.equals(selfHosted), key, secret);
         }
     }
 }
