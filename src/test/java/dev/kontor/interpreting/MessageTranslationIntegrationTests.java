@@ -1,0 +1,237 @@
+package dev.kontor.interpreting;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.kontor.KontorIntegrationTest;
+import dev.kontor.TestFixtures;
+import dev.kontor.accounts.AccountCommands.CreateUser;
+import dev.kontor.accounts.AccountManagement;
+import dev.kontor.accounts.Role;
+import dev.kontor.accounts.UserView;
+import dev.kontor.clients.ClientView;
+import dev.kontor.clients.StoreView;
+import dev.kontor.interpreting.MessageTranslationView.Status;
+import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.NotFound;
+import dev.kontor.tickets.TicketManagement;
+import dev.kontor.tickets.TicketQueries;
+import dev.kontor.translation.ProviderRejected;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Customer messages translated for the agents who need them, against a LibreTranslate stub: made in the background
+ * when a ticket reaches an agent who does not read its language, kept (a second view calls no provider), retried
+ * after an outage, shown as failed when refused, and never given to an agent of another client.
+ */
+@KontorIntegrationTest
+class MessageTranslationIntegrationTests {
+
+    static final WireMockServer PROVIDER = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        PROVIDER.start();
+    }
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("kontor.translation.libretranslate.url", PROVIDER::baseUrl);
+        registry.add("kontor.interpreting.first-retry", () -> "1s");
+        registry.add("kontor.interpreting.work-interval", () -> "500ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        PROVIDER.stop();
+    }
+
+    @Autowired
+    TestFixtures fixtures;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    TicketManagement tickets;
+
+    @Autowired
+    TicketQueries ticketQueries;
+
+    @Autowired
+    MessageTranslations translations;
+
+    static void translates(String spanishWord, String english) {
+        PROVIDER.stubFor(post(urlEqualTo("/translate"))
+                .withRequestBody(containing(spanishWord))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"translatedText\":[\"" + english + "\"]}")));
+    }
+
+    static int calls(String spanishWord) {
+        return PROVIDER.countRequestsMatching(postRequestedFor(urlEqualTo("/translate"))
+                        .withRequestBody(containing(spanishWord))
+                        .build())
+                .getCount();
+    }
+
+    UserView englishAgent(ClientView client) {
+        return accounts.createUser(new CreateUser(
+                TestFixtures.unique("reader") + "@example.com",
+                "English Reader",
+                Role.AGENT,
+                TestFixtures.PASSWORD,
+                "en",
+                List.of("en"),
+                Set.of(client.id())));
+    }
+
+    /** A Spanish customer message on a new ticket of the store; returns ticket and message id. */
+    long[] spanishTicket(StoreView store, String text) {
+        var r = fixtures.ticket(store, "Pedido", text, null);
+        fixtures.awaitListenersDone(r.ticketId());
+        // The agent's correction wins over detection, so the test does not hang on the detector's opinion.
+        tickets.correctTriage(r.ticketId(), ClientScope.everything(), "es", null);
+        fixtures.awaitListenersDone(r.ticketId());
+        return new long[] {r.ticketId(), r.messageId()};
+    }
+
+    MessageTranslationView awaitStatus(long messageId, Status status) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> translations.of(List.of(messageId)).getOrDefault(messageId, List.of()).stream()
+                                .filter(v -> v.status() == status)
+                                .findFirst()
+                                .orElse(null),
+                        v -> v != null);
+    }
+
+    @Test
+    void translatesCustomerMessagesInTheBackgroundWhenAnAgentWhoDoesNotReadThemGetsTheTicket() {
+        translates("paquete", "My package has not arrived yet.");
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Hola, mi paquete no ha llegado todavía. ¿Dónde está?");
+
+        assertThat(calls("paquete")).isZero();
+        tickets.assign(t[0], ClientScope.everything(), agent.id(), null);
+
+        var made = awaitStatus(t[1], Status.OK);
+        assertThat(made.text()).isEqualTo("My package has not arrived yet.");
+        assertThat(made.targetLanguage()).isEqualTo("en");
+        assertThat(made.sourceLanguage()).isEqualTo("es");
+        assertThat(made.provider()).isEqualTo("libretranslate");
+        assertThat(calls("paquete")).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondViewCallsNoProvider() {
+        translates("devolución", "I want a refund.");
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Quiero una devolución, por favor.");
+        var details = ticketQueries.details(t[0], ClientScope.of(Set.of(client.id())));
+
+        translations.forReader(details, "en");
+        awaitStatus(t[1], Status.OK);
+        var first = translations.forReader(details, "en");
+        var second = translations.forReader(details, "en");
+        var requested = translations.request(t[0], t[1], ClientScope.of(Set.of(client.id())), "en");
+
+        assertThat(first.get(t[1]).text()).isEqualTo("I want a refund.");
+        assertThat(second.get(t[1]).text()).isEqualTo("I want a refund.");
+        assertThat(requested.text()).isEqualTo("I want a refund.");
+        assertThat(calls("devolución")).isEqualTo(1);
+        assertThat(agent.languages()).containsExactly("en");
+    }
+
+    @Test
+    void readerOfTheTicketsLanguageGetsNoTranslation() {
+        ClientView client = fixtures.client();
+        long[] t = spanishTicket(fixtures.store(client), "Necesito la factura de mi compra.");
+        var details = ticketQueries.details(t[0], ClientScope.everything());
+
+        assertThat(translations.forReader(details, "es")).isEmpty();
+        assertThat(translations.of(List.of(t[1]))).isEmpty();
+    }
+
+    @Test
+    void retriesAfterAnOutageWithTheErrorVisibleMeanwhile() {
+        PROVIDER.stubFor(post(urlEqualTo("/translate"))
+                .withRequestBody(containing("caja"))
+                .willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "La caja llegó rota.");
+        tickets.assign(t[0], ClientScope.everything(), agent.id(), null);
+
+        var waiting = Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> translations.of(List.of(t[1])).getOrDefault(t[1], List.of()).stream()
+                                .filter(v -> v.error() != null)
+                                .findFirst()
+                                .orElse(null),
+                        v -> v != null);
+        assertThat(waiting.status()).isEqualTo(Status.PENDING);
+        assertThat(waiting.error()).contains("unavailable");
+
+        translates("caja", "The box arrived broken.");
+        var made = awaitStatus(t[1], Status.OK);
+        assertThat(made.text()).isEqualTo("The box arrived broken.");
+        assertThat(made.error()).isNull();
+        assertThat(made.attempts()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aRefusedTranslationIsFailedAndAnAgentRetriesIt() {
+        PROVIDER.stubFor(post(urlEqualTo("/translate"))
+                .withRequestBody(containing("garantía"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"Invalid request\"}")));
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "¿Tiene garantía este producto?");
+        tickets.assign(t[0], ClientScope.everything(), agent.id(), null);
+
+        var failed = awaitStatus(t[1], Status.FAILED);
+        assertThat(failed.error()).contains("Invalid request");
+        assertThatThrownBy(() -> translations.request(t[0], t[1], ClientScope.of(Set.of(client.id())), "en"))
+                .isInstanceOf(ProviderRejected.class);
+
+        translates("garantía", "Does this product have a warranty?");
+        var made = translations.request(t[0], t[1], ClientScope.of(Set.of(client.id())), "en");
+        assertThat(made.status()).isEqualTo(Status.OK);
+        assertThat(made.text()).isEqualTo("Does this product have a warranty?");
+    }
+
+    @Test
+    void anAgentOfAnotherClientCannotRequestATranslation() {
+        translates("talla", "Wrong size.");
+        ClientView client = fixtures.client();
+        ClientView other = fixtures.client();
+        long[] t = spanishTicket(fixtures.store(client), "La talla es incorrecta.");
+
+        assertThatThrownBy(() -> translations.request(t[0], t[1], ClientScope.of(Set.of(other.id())), "en"))
+                .isInstanceOf(NotFound.class);
+        assertThat(calls("talla")).isZero();
+    }
+}
