@@ -131,6 +131,15 @@ public class MessageTranslations {
         return stored.find(messageId, targetLanguage).orElseThrow();
     }
 
+    /** Like {@link #request}, for the ticket page: a failure is stored and answered as the failed translation. */
+    public MessageTranslationView retry(long ticketId, long messageId, ClientScope scope, String targetLanguage) {
+        try {
+            return request(ticketId, messageId, scope, targetLanguage);
+        } catch (TranslationFailed e) {
+            return stored.find(messageId, targetLanguage).orElseThrow();
+        }
+    }
+
     /** Queues the translations the ticket's agent needs (called when the ticket reaches an agent or changes). */
     public int prepareForAssignee(long ticketId) {
         TicketView t = tickets.find(ticketId, ClientScope.everything()).orElse(null);

@@ -7,6 +7,7 @@ import dev.kontor.interpreting.internal.MessageTranslationRepository;
 import dev.kontor.interpreting.internal.MessageTranslationRepository.Work;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.MessageView;
+import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.translation.TranslationFailed;
@@ -35,6 +36,7 @@ class TranslationWork {
 
     private final MessageTranslationRepository stored;
     private final TicketQueries tickets;
+    private final TicketManagement changes;
     private final Translating translating;
     private final InterpretingSettings settings;
     private final TransactionTemplate tx;
@@ -43,12 +45,14 @@ class TranslationWork {
     TranslationWork(
             MessageTranslationRepository stored,
             TicketQueries tickets,
+            TicketManagement changes,
             Translating translating,
             InterpretingSettings settings,
             TransactionTemplate tx,
             Clock clock) {
         this.stored = stored;
         this.tickets = tickets;
+        this.changes = changes;
         this.translating = translating;
         this.settings = settings;
         this.tx = tx;
@@ -67,9 +71,10 @@ class TranslationWork {
 
     private void make(Work w) {
         try {
-            TicketView t = tickets.find(w.ticketId(), ClientScope.everything()).orElseThrow();
+            TicketView ticket =
+                    tickets.find(w.ticketId(), ClientScope.everything()).orElseThrow();
             MessageView m = tickets.message(w.messageId());
-            translating.translateMessage(t, m, w.targetLanguage());
+            translating.translateMessage(ticket, m, w.targetLanguage());
         } catch (TranslationFailed e) {
             Instant retryAt = e.retryable() && w.attempts() < settings.maxAttempts()
                     ? clock.instant().plus(e.retryAfter().orElse(backoff(w.attempts())))
@@ -81,6 +86,8 @@ class TranslationWork {
                     w.attempts() < settings.maxAttempts() ? clock.instant().plus(backoff(w.attempts())) : null;
             stored.failed(w.messageId(), w.targetLanguage(), null, "unexpected error", retryAt, clock.instant());
         }
+        // Open pages of the ticket show the translation (or its error) without a reload.
+        changes.announce(w.ticketId(), w.clientId(), "updated");
     }
 
     /** The wait after the {@code attempts}-th failed try: doubling from the first retry up to the maximum. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.kontor.ApiClient;
 import dev.kontor.KontorIntegrationTest;
 import dev.kontor.TestFixtures;
 import dev.kontor.accounts.AccountCommands.CreateUser;
@@ -31,6 +32,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +61,9 @@ class MessageTranslationIntegrationTests {
     static void stop() {
         PROVIDER.stop();
     }
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestFixtures fixtures;
@@ -233,5 +238,113 @@ class MessageTranslationIntegrationTests {
         assertThatThrownBy(() -> translations.request(t[0], t[1], ClientScope.of(Set.of(other.id())), "en"))
                 .isInstanceOf(NotFound.class);
         assertThat(calls("talla")).isZero();
+    }
+
+    ApiClient api(UserView user) {
+        return new ApiClient(port, fixtures.token(user));
+    }
+
+    @Test
+    void messageViewsOfTheApiCarryTheirTranslations() {
+        translates("zapatos", "The shoes are too small.");
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Los zapatos son demasiado pequeños.");
+
+        var made = api(agent)
+                .post("/api/v1/tickets/" + t[0] + "/messages/" + t[1] + "/translations", "{\"targetLanguage\":\"en\"}");
+        var ticket = api(agent).get("/api/v1/tickets/" + t[0]);
+
+        assertThat(made.status()).isEqualTo(200);
+        assertThat(made.json().get("text").asString()).isEqualTo("The shoes are too small.");
+        assertThat(made.json().get("provider").asString()).isEqualTo("libretranslate");
+        var en = ticket.json().get("messages").get(0).get("translations").get("en");
+        assertThat(en.get("text").asString()).isEqualTo("The shoes are too small.");
+        assertThat(en.get("provider").asString()).isEqualTo("libretranslate");
+        assertThat(en.get("sourceLanguage").asString()).isEqualTo("es");
+        assertThat(en.get("status").asString()).isEqualTo("ok");
+    }
+
+    @Test
+    void anAgentOfAnotherClientGetsNotFoundForItsMessagesTranslations() {
+        translates("bolso", "The bag is damaged.");
+        ClientView client = fixtures.client();
+        ClientView other = fixtures.client();
+        UserView outsider = englishAgent(other);
+        long[] t = spanishTicket(fixtures.store(client), "El bolso está dañado.");
+
+        var refused = api(outsider)
+                .post("/api/v1/tickets/" + t[0] + "/messages/" + t[1] + "/translations", "{\"targetLanguage\":\"en\"}");
+        var reply = api(outsider)
+                .post("/api/v1/tickets/" + t[0] + "/replies", "{\"body\":\"Hello\",\"translateTo\":\"es\"}");
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(calls("bolso")).isZero();
+    }
+
+    @Test
+    void aBadTargetLanguageIsRefusedOnItsField() {
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Quiero cambiar la dirección.");
+
+        var request = api(agent)
+                .post("/api/v1/tickets/" + t[0] + "/messages/" + t[1] + "/translations", "{\"targetLanguage\":\"xx\"}");
+        var reply = api(agent)
+                .post("/api/v1/tickets/" + t[0] + "/replies", "{\"body\":\"Hello\",\"translateTo\":\"klingon\"}");
+
+        assertThat(request.status()).isEqualTo(400);
+        assertThat(request.json().toString()).contains("targetLanguage");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().toString()).contains("translateTo");
+    }
+
+    @Test
+    void aReplyWithTranslateToSendsOnlyTheTranslationAndKeepsTheOriginal() {
+        PROVIDER.stubFor(post(urlEqualTo("/translate"))
+                .withRequestBody(containing("refund is on its way"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"translatedText\":[\"Su reembolso está en camino.\"]}")));
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "¿Dónde está mi reembolso?");
+
+        var sent = api(agent)
+                .post(
+                        "/api/v1/tickets/" + t[0] + "/replies",
+                        "{\"body\":\"Your refund is on its way.\",\"translateTo\":\"es\"}");
+
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(sent.json().get("bodyText").asString()).isEqualTo("Su reembolso está en camino.");
+        assertThat(sent.json().get("translated").asBoolean()).isTrue();
+        assertThat(sent.json().get("language").asString()).isEqualTo("es");
+        assertThat(sent.json().get("originalText").asString()).isEqualTo("Your refund is on its way.");
+        assertThat(sent.json().get("originalLanguage").asString()).isEqualTo("en");
+        PROVIDER.verify(postRequestedFor(urlEqualTo("/translate"))
+                .withRequestBody(containing("\"source\":\"en\""))
+                .withRequestBody(containing("\"target\":\"es\"")));
+    }
+
+    @Test
+    void aProviderFailureOnAReplyIsAProblemAndSendsNothing() {
+        PROVIDER.stubFor(post(urlEqualTo("/translate"))
+                .withRequestBody(containing("tracking number"))
+                .willReturn(aResponse().withStatus(503)));
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "¿Me dan el número de seguimiento?");
+
+        var refused = api(agent)
+                .post(
+                        "/api/v1/tickets/" + t[0] + "/replies",
+                        "{\"body\":\"Here is your tracking number.\",\"translateTo\":\"es\"}");
+
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("provider").asString()).isEqualTo("libretranslate");
+        assertThat(refused.json().get("retryable").asBoolean()).isTrue();
+        assertThat(ticketQueries.details(t[0], ClientScope.everything()).messages())
+                .hasSize(1);
     }
 }
