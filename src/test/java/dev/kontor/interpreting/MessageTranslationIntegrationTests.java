@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.kontor.ApiClient;
@@ -33,8 +37,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Customer messages translated for the agents who need them, against a LibreTranslate stub: made in the background
@@ -42,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * after an outage, shown as failed when refused, and never given to an agent of another client.
  */
 @KontorIntegrationTest
+@AutoConfigureMockMvc
 class MessageTranslationIntegrationTests {
 
     static final WireMockServer PROVIDER = new WireMockServer(wireMockConfig().dynamicPort());
@@ -64,6 +73,9 @@ class MessageTranslationIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     TestFixtures fixtures;
@@ -346,5 +358,193 @@ class MessageTranslationIntegrationTests {
         assertThat(refused.json().get("retryable").asBoolean()).isTrue();
         assertThat(ticketQueries.details(t[0], ClientScope.everything()).messages())
                 .hasSize(1);
+    }
+
+    static RequestPostProcessor as(UserView user) {
+        return user(Long.toString(user.id())).roles("AGENT");
+    }
+
+    String page(long ticketId, UserView viewer) throws Exception {
+        return mvc.perform(get("/tickets/" + ticketId).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void theTicketPageShowsTheTranslationWithTheOriginalOneClickAway() throws Exception {
+        translates("lámpara", "The lamp does not work.");
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "La lámpara no funciona.");
+
+        page(t[0], agent); // the first view queues the translation; the page never waits on the provider
+        awaitStatus(t[1], Status.OK);
+        String html = page(t[0], agent);
+
+        assertThat(html)
+                .contains("The lamp does not work.", "Show original", "La lámpara no funciona.")
+                .contains("Translated from es into en by libretranslate")
+                .contains("Translate to es", "Send without translation");
+        assertThat(calls("lámpara")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTranslationShowsItsErrorAndRetryTranslatesAgain() throws Exception {
+        PROVIDER.stubFor(post(urlEqualTo("/translate"))
+                .withRequestBody(containing("cargador"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"Unsupported text\"}")));
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Falta el cargador.");
+        page(t[0], agent);
+        awaitStatus(t[1], Status.FAILED);
+
+        assertThat(page(t[0], agent))
+                .contains("Translation failed", "Unsupported text")
+                .contains("/tickets/" + t[0] + "/messages/" + t[1] + "/translation");
+
+        translates("cargador", "The charger is missing.");
+        String fragment = mvc.perform(
+                        MockMvcRequestBuilders.post("/tickets/" + t[0] + "/messages/" + t[1] + "/translation")
+                                .header("HX-Request", "true")
+                                .with(as(agent))
+                                .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fragment).contains("The charger is missing.").doesNotContain("<html");
+    }
+
+    @Test
+    void thePreviewShowsTheCustomersLanguageAndABackTranslation() throws Exception {
+        translates("will call you", "Le llamaremos mañana.");
+        translates("llamaremos", "We will call you tomorrow.");
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Necesito ayuda urgente.");
+
+        String preview = mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply/preview")
+                        .param("body", "We will call you tomorrow.")
+                        .param("translateTo", "es")
+                        .header("HX-Request", "true")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(preview)
+                .contains("Le llamaremos mañana.", "We will call you tomorrow.", "send-translated")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void theComposerSendsNothingUntranslatedUnlessTheAgentChoosesSo() throws Exception {
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "¿Cuándo llega?");
+
+        String refused = mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply")
+                        .param("body", "Tomorrow.")
+                        .param("translateTo", "es")
+                        .header("HX-Request", "true")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("translation", "notice error");
+        assertThat(ticketQueries.details(t[0], ClientScope.everything()).messages())
+                .hasSize(1);
+
+        mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply")
+                        .param("body", "Tomorrow.")
+                        .param("translateTo", "es")
+                        .param("send", "translated")
+                        .param("translation", "Mañana.")
+                        .param("translationLanguage", "es")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply")
+                        .param("body", "Gracias!")
+                        .param("translateTo", "es")
+                        .param("send", "as-written")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        var messages = ticketQueries.details(t[0], ClientScope.everything()).messages();
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(1).bodyText()).isEqualTo("Mañana.");
+        assertThat(messages.get(1).originalText()).isEqualTo("Tomorrow.");
+        assertThat(messages.get(1).language()).isEqualTo("es");
+        assertThat(messages.get(1).originalLanguage()).isEqualTo("en");
+        assertThat(messages.get(2).bodyText()).isEqualTo("Gracias!");
+        assertThat(messages.get(2).translated()).isFalse();
+    }
+
+    @Test
+    void aNoteIsNeverTranslatedOutward() throws Exception {
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Tengo una pregunta.");
+
+        mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply")
+                        .param("body", "Ask the warehouse first.")
+                        .param("mode", "note")
+                        .param("translateTo", "es")
+                        .param("send", "translated")
+                        .param("translation", "Pregunte primero al almacén.")
+                        .param("translationLanguage", "es")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        var note =
+                ticketQueries.details(t[0], ClientScope.everything()).messages().get(1);
+        assertThat(note.kind().key()).isEqualTo("note");
+        assertThat(note.bodyText()).isEqualTo("Ask the warehouse first.");
+        assertThat(note.translated()).isFalse();
+    }
+
+    @Test
+    void theInboxMarksTicketsReadThroughTranslation() throws Exception {
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        spanishTicket(fixtures.store(client), "Hola otra vez.");
+
+        String inbox = mvc.perform(get("/inbox").with(as(agent)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(inbox).contains("lang translated", "Read through translation: es into en");
+    }
+
+    @Test
+    void anAgentOfAnotherClientCannotRetryItsTranslations() throws Exception {
+        ClientView client = fixtures.client();
+        UserView outsider = englishAgent(fixtures.client());
+        long[] t = spanishTicket(fixtures.store(client), "No me llegó la factura.");
+
+        mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/messages/" + t[1] + "/translation")
+                        .with(as(outsider))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply/preview")
+                        .param("body", "Hello")
+                        .param("translateTo", "es")
+                        .with(as(outsider))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
     }
 }

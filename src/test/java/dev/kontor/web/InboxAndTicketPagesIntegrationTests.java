@@ -14,6 +14,7 @@ import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class InboxAndTicketPagesIntegrationTests {
 
     @Autowired
     TicketQueries tickets;
+
+    @Autowired
+    dev.kontor.triage.TriageManagement triage;
 
     ClientView mine;
     ClientView theirs;
@@ -187,5 +191,18 @@ class InboxAndTicketPagesIntegrationTests {
     void pagesNeedASignIn() throws Exception {
         mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/tickets/" + myTicket)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aTicketInAnotherLanguageSaysPlainlyThatTranslationIsNotConfigured() throws Exception {
+        long spanish = fixtures.ticket(myStore, "Pedido", "¿Dónde está mi pedido?", null)
+                .ticketId();
+        fixtures.awaitListenersDone(spanish);
+        triage.correct(spanish, ClientScope.everything(), Actor.system(), "es", "other");
+
+        String html = body(mvc.perform(get("/tickets/" + spanish).with(asAgent())));
+
+        assertThat(html).contains("translation-not-configured", "translation is not configured");
+        assertThat(html).doesNotContain("translate-preview");
     }
 }
