@@ -62,20 +62,27 @@ public class MessageTranslations {
                 .orElse(user.locale() == null ? "en" : user.locale().substring(0, 2));
     }
 
-    /** Whether a reader of {@code readerLanguage} reads this ticket through translation. */
-    public static boolean readsThroughTranslation(TicketView ticket, String readerLanguage) {
-        return LanguageCode.isKnown(ticket.language()) && !ticket.language().equals(readerLanguage);
+    /** The user as a reader of tickets: the languages they read, translations made into the first. */
+    public Reader reader(long userId) {
+        UserView user = accounts.user(userId);
+        return new Reader(readingLanguage(user), user.languages());
+    }
+
+    /** {@link #forReader(TicketDetails, Reader)} for a reader of one language. */
+    public Map<Long, MessageTranslationView> forReader(TicketDetails details, String readerLanguage) {
+        return forReader(details, new Reader(readerLanguage, List.of(readerLanguage)));
     }
 
     /**
      * What the reader sees of the ticket's customer messages: their translations into the reader's language by
      * message id (empty when the reader reads the ticket's language). Missing ones are queued, not made here.
      */
-    public Map<Long, MessageTranslationView> forReader(TicketDetails details, String readerLanguage) {
+    public Map<Long, MessageTranslationView> forReader(TicketDetails details, Reader reader) {
         TicketView t = details.ticket();
-        if (!readsThroughTranslation(t, readerLanguage)) {
+        if (!reader.readsThroughTranslation(t)) {
             return Map.of();
         }
+        String readerLanguage = reader.language();
         List<Long> inbound = details.messages().stream()
                 .filter(m -> m.kind() == MessageKind.INBOUND)
                 .map(MessageView::id)
@@ -146,10 +153,11 @@ public class MessageTranslations {
         if (t == null || t.assigneeId() == null) {
             return 0;
         }
-        String reader = readingLanguage(t.assigneeId());
-        if (!readsThroughTranslation(t, reader)) {
+        Reader assignee = reader(t.assigneeId());
+        if (!assignee.readsThroughTranslation(t)) {
             return 0;
         }
+        String reader = assignee.language();
         var now = clock.instant();
         int queued = 0;
         for (MessageView m : tickets.details(ticketId, ClientScope.everything()).messages()) {

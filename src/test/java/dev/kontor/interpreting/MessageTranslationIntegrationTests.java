@@ -547,4 +547,53 @@ class MessageTranslationIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isNotFound());
     }
+
+    @Autowired
+    dev.kontor.rules.RuleFixtures rf;
+
+    @Autowired
+    dev.kontor.routing.RoutingManagement routing;
+
+    @Test
+    void languageRoutingHandsATicketNobodySpeaksToAnAgentTranslationCoversAndTranslatesItForThem() {
+        translates("tenda", "Is the tent waterproof?");
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        UserView english = rf.agent(client, "online", List.of("en"));
+        var team = rf.team("team", english);
+        routing.setStrategy(team.id(), "language", true);
+        long[] t = spanishTicket(store, "Buongiorno, la tenda è davvero impermeabile?");
+        tickets.correctTriage(t[0], ClientScope.everything(), "it", null);
+
+        var outcome = routing.route(t[0], team.id(), null);
+
+        assertThat(outcome).isInstanceOf(dev.kontor.routing.RoutingOutcome.Assigned.class);
+        assertThat(ticketQueries
+                        .find(t[0], ClientScope.everything())
+                        .orElseThrow()
+                        .assigneeId())
+                .isEqualTo(english.id());
+        assertThat(awaitStatus(t[1], Status.OK).text()).isEqualTo("Is the tent waterproof?");
+    }
+
+    @Test
+    void anAgentWhoAlsoReadsTheTicketsLanguageSeesItAsWritten() throws Exception {
+        ClientView client = fixtures.client();
+        UserView bilingual = accounts.createUser(new CreateUser(
+                TestFixtures.unique("bilingual") + "@example.com",
+                "Both Languages",
+                Role.AGENT,
+                TestFixtures.PASSWORD,
+                "de",
+                List.of("de", "es"),
+                Set.of(client.id())));
+        long[] t = spanishTicket(fixtures.store(client), "Quiero saber el estado de la reparación.");
+        tickets.assign(t[0], ClientScope.everything(), bilingual.id(), null);
+        fixtures.awaitListenersDone(t[0]);
+
+        String html = page(t[0], bilingual);
+
+        assertThat(html).doesNotContain("translate-preview", "body text translated");
+        assertThat(translations.of(List.of(t[1]))).isEmpty();
+    }
 }

@@ -57,7 +57,7 @@ class InboxController {
         InboxPage page = tickets.inbox(filter.toQuery(user, PAGE_SIZE), user.scope());
         model.addAttribute("rows", rows.rows(page.tickets(), user.scope()));
         model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("readerLanguage", translations.readingLanguage(user.id()));
+        model.addAttribute("reader", translations.reader(user.id()));
         if (htmx != null) {
             return "inbox/inbox :: rows";
         }
