@@ -154,7 +154,8 @@ public class MessageTranslations {
             return 0;
         }
         Reader assignee = reader(t.assigneeId());
-        if (!assignee.readsThroughTranslation(t)) {
+        // Without a provider for the pair nothing is queued: the page says translation is not configured instead.
+        if (!assignee.readsThroughTranslation(t) || !configured(t.clientId(), t.language(), assignee.language())) {
             return 0;
         }
         String reader = assignee.language();

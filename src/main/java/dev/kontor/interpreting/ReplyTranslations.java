@@ -50,6 +50,9 @@ public class ReplyTranslations implements MessageTranslator {
             return new PreviewResult(preview(ticketId, scope, agentId, body, targetLanguage), null, false);
         } catch (TranslationFailed e) {
             return new PreviewResult(null, e.getMessage(), e.retryable());
+        } catch (InvalidInput e) {
+            // An empty draft or a ticket without a known language: said next to the composer, not as an error page.
+            return new PreviewResult(null, e.getMessage(), false);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kontor.interpreting;
 
 import dev.kontor.interpreting.internal.MessageTranslationRepository;
 import dev.kontor.shared.LanguageCode;
+import dev.kontor.tickets.MessageKind;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.translation.Formality;
@@ -29,14 +30,14 @@ class Translating {
 
     /** Translates the message and stores the result; a failure is thrown for the caller to record. */
     void translateMessage(TicketView ticket, MessageView message, String target) {
-        Translation t = translate(ticket.clientId(), ticket.language(), target, message.bodyText());
+        // A customer message is in the ticket's language; a reply in the language it went out in, if Kontor knows.
+        String source = message.kind() == MessageKind.INBOUND ? ticket.language() : message.language();
+        Translation t = translate(ticket.clientId(), source, target, message.bodyText());
         stored.succeeded(
                 message.id(),
                 target,
                 t.texts().get(0),
-                t.detectedSource() == null
-                        ? ticket.language()
-                        : t.detectedSource().value(),
+                t.detectedSource() == null ? source : t.detectedSource().value(),
                 t.provider(),
                 clock.instant());
     }

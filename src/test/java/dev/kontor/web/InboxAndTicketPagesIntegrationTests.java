@@ -39,6 +39,12 @@ class InboxAndTicketPagesIntegrationTests {
     @Autowired
     dev.kontor.triage.TriageManagement triage;
 
+    @Autowired
+    dev.kontor.tickets.TicketManagement ticketCommands;
+
+    @Autowired
+    dev.kontor.interpreting.MessageTranslations translations;
+
     ClientView mine;
     ClientView theirs;
     StoreView myStore;
@@ -195,14 +201,19 @@ class InboxAndTicketPagesIntegrationTests {
 
     @Test
     void aTicketInAnotherLanguageSaysPlainlyThatTranslationIsNotConfigured() throws Exception {
-        long spanish = fixtures.ticket(myStore, "Pedido", "¿Dónde está mi pedido?", null)
-                .ticketId();
+        var ingested = fixtures.ticket(myStore, "Pedido", "¿Dónde está mi pedido?", null);
+        long spanish = ingested.ticketId();
         fixtures.awaitListenersDone(spanish);
         triage.correct(spanish, ClientScope.everything(), Actor.system(), "es", "other");
+        ticketCommands.assign(spanish, ClientScope.everything(), agent.id(), null);
+        fixtures.awaitListenersDone(spanish);
 
         String html = body(mvc.perform(get("/tickets/" + spanish).with(asAgent())));
 
         assertThat(html).contains("translation-not-configured", "translation is not configured");
         assertThat(html).doesNotContain("translate-preview");
+        assertThat(translations.of(java.util.List.of(ingested.messageId())))
+                .as("nothing is queued for a provider that does not exist")
+                .isEmpty();
     }
 }
