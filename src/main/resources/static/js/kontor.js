@@ -65,6 +65,12 @@
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && e.target.id === "composer") {
       e.preventDefault();
       var form = document.getElementById("reply-form");
+      // Where the reply goes out translated, Ctrl+Enter previews first and sends only the checked translation.
+      var translated = document.getElementById("send-translated");
+      var preview = document.getElementById("translate-preview");
+      var note = form.classList.contains("note-mode");
+      if (!note && translated) { translated.click(); return; }
+      if (!note && preview) { preview.click(); return; }
       if (form.requestSubmit) form.requestSubmit(); else form.submit();
       return;
     }
@@ -84,6 +90,8 @@
     document.body.addEventListener("kontor:sent", function () {
       var form = document.getElementById("reply-form");
       if (form) { form.reset(); setMode("reply"); document.getElementById("composer").blur(); }
+      var preview = document.getElementById("translation-preview");
+      if (preview) preview.innerHTML = "";
     });
     selected = -1;
   });

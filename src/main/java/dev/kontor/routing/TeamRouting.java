@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * How a team's queue is handed out: manual (agents pick), round_robin, least_loaded or language (an agent who
- * speaks the ticket's language; with {@code anyLanguageFallback}, anyone when no speaker is free — for teams that
- * answer through translation).
+ * speaks the ticket's language; with {@code anyLanguageFallback}, when no speaker is free, any agent for whom
+ * translation covers the ticket's language into theirs — for teams that answer through translation).
  */
 public record TeamRouting(long teamId, String teamName, String strategy, boolean anyLanguageFallback, int waiting) {
 

@@ -111,6 +111,12 @@ public final class TicketCommands {
     public record RecordChannelReply(
             long ticketId, long channelId, String externalId, String authorName, String bodyText, Instant sentAt) {}
 
+    /**
+     * A reply the agent wrote in {@code originalLanguage} and Kontor translated into {@code language}: the customer
+     * gets only the translation, the ticket keeps both.
+     */
+    public record TranslatedReply(String text, String language, String originalText, String originalLanguage) {}
+
     public record NewAttachment(String filename, String contentType, byte[] content) {}
 
     /** Who acts on a ticket: an agent, or the system (rules, channels) with {@code userId} null. */

@@ -9,6 +9,7 @@ import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
 import dev.kontor.tickets.TicketCommands.RecordChannelReply;
+import dev.kontor.tickets.TicketCommands.TranslatedReply;
 import dev.kontor.tickets.TicketEvents.ChannelAttentionChanged;
 import dev.kontor.tickets.TicketEvents.ChannelReplyRecorded;
 import dev.kontor.tickets.TicketEvents.MessageReceived;
@@ -133,6 +134,21 @@ public class TicketManagement {
     /** An agent answers the customer; the channel of the ticket sends it (listening for {@link ReplyPosted}). */
     public MessageView reply(
             long ticketId, ClientScope scope, Actor actor, String body, TicketStatus then, List<NewAttachment> files) {
+        return reply(ticketId, scope, actor, new TranslatedReply(body, null, null, null), then, files);
+    }
+
+    /**
+     * An agent answers the customer with a reply Kontor translated: the channel sends only {@code reply.text()}, the
+     * message keeps the agent's original and both languages.
+     */
+    public MessageView reply(
+            long ticketId,
+            ClientScope scope,
+            Actor actor,
+            TranslatedReply reply,
+            TicketStatus then,
+            List<NewAttachment> files) {
+        String body = reply.text();
         validateBody("body", body, null);
         validateAttachments(files);
         Ticket ticket = lock(ticketId, scope);
@@ -151,7 +167,10 @@ public class TicketManagement {
                 null,
                 at,
                 files,
-                false));
+                false,
+                reply.language(),
+                reply.originalText(),
+                reply.originalLanguage()));
         publish(ticket);
         events.publishEvent(
                 new ReplyPosted(ticketId, ticket.clientId(), ticket.channelId(), messageId, actor.userId()));
@@ -296,6 +315,14 @@ public class TicketManagement {
         events.publishEvent(new NoteAdded(ticketId, ticket.clientId(), messageId, actor.userId()));
         feed.announce(ticketId, ticket.clientId(), "message");
         return messages.byId(messageId).orElseThrow();
+    }
+
+    /**
+     * Tells the open pages of a ticket that something shown with it changed in another module (a translation
+     * came); their viewers' client scopes apply as for any change.
+     */
+    public void announce(long ticketId, long clientId, String kind) {
+        feed.announce(ticketId, clientId, kind);
     }
 
     public TicketView changeStatus(long ticketId, ClientScope scope, TicketStatus status) {

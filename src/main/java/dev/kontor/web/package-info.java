@@ -14,6 +14,7 @@
             "imports",
             "platform",
             "routing",
+            "interpreting",
             "shared"
         })
 package dev.kontor.web;

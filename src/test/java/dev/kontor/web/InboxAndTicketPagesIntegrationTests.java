@@ -14,6 +14,7 @@ import dev.kontor.accounts.UserView;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,15 @@ class InboxAndTicketPagesIntegrationTests {
 
     @Autowired
     TicketQueries tickets;
+
+    @Autowired
+    dev.kontor.triage.TriageManagement triage;
+
+    @Autowired
+    dev.kontor.tickets.TicketManagement ticketCommands;
+
+    @Autowired
+    dev.kontor.interpreting.MessageTranslations translations;
 
     ClientView mine;
     ClientView theirs;
@@ -187,5 +197,23 @@ class InboxAndTicketPagesIntegrationTests {
     void pagesNeedASignIn() throws Exception {
         mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/tickets/" + myTicket)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aTicketInAnotherLanguageSaysPlainlyThatTranslationIsNotConfigured() throws Exception {
+        var ingested = fixtures.ticket(myStore, "Pedido", "¿Dónde está mi pedido?", null);
+        long spanish = ingested.ticketId();
+        fixtures.awaitListenersDone(spanish);
+        triage.correct(spanish, ClientScope.everything(), Actor.system(), "es", "other");
+        ticketCommands.assign(spanish, ClientScope.everything(), agent.id(), null);
+        fixtures.awaitListenersDone(spanish);
+
+        String html = body(mvc.perform(get("/tickets/" + spanish).with(asAgent())));
+
+        assertThat(html).contains("translation-not-configured", "translation is not configured");
+        assertThat(html).doesNotContain("translate-preview");
+        assertThat(translations.of(java.util.List.of(ingested.messageId())))
+                .as("nothing is queued for a provider that does not exist")
+                .isEmpty();
     }
 }

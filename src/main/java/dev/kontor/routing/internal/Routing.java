@@ -11,11 +11,13 @@ import dev.kontor.routing.db.tables.records.AgentAvailabilityRecord;
 import dev.kontor.routing.db.tables.records.TeamRoutingRecord;
 import dev.kontor.routing.internal.Strategies.Candidate;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.LanguageCode;
 import dev.kontor.sla.BusinessCalendar;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
+import dev.kontor.translation.Translations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ public class Routing {
     private final TicketManagement tickets;
     private final TicketQueries ticketQueries;
     private final AccountManagement accounts;
+    private final Translations translations;
     private final Clock clock;
 
     Routing(
@@ -45,7 +48,9 @@ public class Routing {
             TicketManagement tickets,
             TicketQueries ticketQueries,
             AccountManagement accounts,
+            Translations translations,
             Clock clock) {
+        this.translations = translations;
         this.db = db;
         this.tickets = tickets;
         this.ticketQueries = ticketQueries;
@@ -95,6 +100,17 @@ public class Routing {
                 .orElseGet(() -> new RoutingOutcome.Waiting(team.name()));
     }
 
+    /** Whether a provider the ticket's client may use translates the ticket's language into the agent's first. */
+    private boolean readsThrough(TicketView t, Candidate agent) {
+        String reading = agent.languages().stream()
+                .filter(LanguageCode::isKnown)
+                .findFirst()
+                .orElse(null);
+        return reading != null
+                && LanguageCode.isKnown(t.language())
+                && translations.covers(t.clientId(), new LanguageCode(t.language()), new LanguageCode(reading));
+    }
+
     /** Offers the team's waiting tickets, most urgent first, to agents free now; returns how many were assigned. */
     public int drain(long teamId) {
         TeamRoutingRecord routing = lockTeam(teamId);
@@ -129,7 +145,8 @@ public class Routing {
     private Optional<RoutingOutcome.Assigned> assignOne(
             TicketView t, TeamView team, TeamRoutingRecord routing, String strategy) {
         List<Candidate> free = free(team, t.clientId(), clock.instant());
-        Optional<Candidate> pick = Strategies.of(strategy, routing.getAnyLanguageFallback())
+        Optional<Candidate> pick = Strategies.of(
+                        strategy, routing.getAnyLanguageFallback(), (language, agent) -> readsThrough(t, agent))
                 .pick(free, t.language(), routing.getLastAssignedUserId());
         if (pick.isEmpty()) {
             return Optional.empty();

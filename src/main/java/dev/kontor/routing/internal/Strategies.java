@@ -18,11 +18,21 @@ public final class Strategies {
         Optional<Candidate> pick(List<Candidate> free, String ticketLanguage, Long lastAssignedUserId);
     }
 
+    /** Whether an agent can read (and answer) a ticket in a language through translation. */
+    public interface Translatable {
+        boolean covers(String ticketLanguage, Candidate agent);
+    }
+
+    /** Strategies for a team whose fallback needs no translation check (anyone who is free may take it). */
     public static Strategy of(String key, boolean anyLanguageFallback) {
+        return of(key, anyLanguageFallback, (language, agent) -> true);
+    }
+
+    public static Strategy of(String key, boolean anyLanguageFallback, Translatable translation) {
         return switch (key) {
             case "round_robin" -> new RoundRobin();
             case "least_loaded" -> new LeastLoaded();
-            case "language" -> new LanguageSkill(anyLanguageFallback);
+            case "language" -> new LanguageSkill(anyLanguageFallback, translation);
             default -> (free, language, last) -> Optional.empty();
         };
     }
@@ -54,11 +64,11 @@ public final class Strategies {
     }
 
     /**
-     * An agent who speaks the ticket's language, least loaded first. Nobody free speaks it: anyone, when the team
-     * answers through translation ({@code anyLanguageFallback}), else the ticket waits for a speaker. A ticket in
-     * no known language goes to anyone.
+     * An agent who speaks the ticket's language, least loaded first. Nobody free speaks it: when the team answers
+     * through translation ({@code anyLanguageFallback}), any agent for whom translation covers the ticket's language
+     * into theirs, else the ticket waits for a speaker. A ticket in no known language goes to anyone.
      */
-    record LanguageSkill(boolean anyLanguageFallback) implements Strategy {
+    record LanguageSkill(boolean anyLanguageFallback, Translatable translation) implements Strategy {
         @Override
         public Optional<Candidate> pick(List<Candidate> free, String language, Long last) {
             if (language == null || language.equals("unknown")) {
@@ -69,7 +79,7 @@ public final class Strategies {
             if (speaker.isPresent() || !anyLanguageFallback) {
                 return speaker;
             }
-            return free.stream().min(LeastLoaded.ORDER);
+            return free.stream().filter(c -> translation.covers(language, c)).min(LeastLoaded.ORDER);
         }
     }
 }

@@ -44,7 +44,43 @@ public class MessageRepository {
             String externalId,
             Instant at,
             List<NewAttachment> files,
-            boolean automated) {}
+            boolean automated,
+            String language,
+            String originalText,
+            String originalLanguage) {
+
+        /** A message stored as it was written. */
+        public NewMessage(
+                long ticketId,
+                long channelId,
+                MessageKind kind,
+                Long authorUserId,
+                Long authorCustomerId,
+                String authorName,
+                String text,
+                String html,
+                String externalId,
+                Instant at,
+                List<NewAttachment> files,
+                boolean automated) {
+            this(
+                    ticketId,
+                    channelId,
+                    kind,
+                    authorUserId,
+                    authorCustomerId,
+                    authorName,
+                    text,
+                    html,
+                    externalId,
+                    at,
+                    files,
+                    automated,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /** The message a channel delivered under this external id (ticket id, message id), if it did. */
     public record Seen(long ticketId, long messageId) {}
@@ -74,6 +110,9 @@ public class MessageRepository {
                 .set(MESSAGE.EXTERNAL_ID, m.externalId())
                 .set(MESSAGE.CREATED_AT, m.at())
                 .set(MESSAGE.AUTOMATED, m.automated())
+                .set(MESSAGE.LANGUAGE, m.language())
+                .set(MESSAGE.ORIGINAL_TEXT, m.originalText())
+                .set(MESSAGE.ORIGINAL_LANGUAGE, m.originalLanguage())
                 .returning(MESSAGE.ID)
                 .fetchOne(MESSAGE.ID);
         for (NewAttachment file : m.files() == null ? List.<NewAttachment>of() : m.files()) {
@@ -205,6 +244,9 @@ public class MessageRepository {
                 r.getExternalId(),
                 r.getCreatedAt(),
                 files,
-                r.getAutomated());
+                r.getAutomated(),
+                r.getLanguage(),
+                r.getOriginalText(),
+                r.getOriginalLanguage());
     }
 }

@@ -1,10 +1,13 @@
 package dev.kontor.tickets.rest;
 
+import dev.kontor.tickets.MessageTranslator;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.TicketView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The API's shape of a ticket: enum values as their lower-case keys, the store by its key. */
 record TicketJson(
@@ -76,9 +79,31 @@ record TicketJson(
             String bodyHtml,
             String externalId,
             Instant createdAt,
-            List<MessageView.AttachmentView> attachments) {
+            List<MessageView.AttachmentView> attachments,
+
+            @Schema(description = "The language the message went out in, when Kontor translated it")
+            String language,
+
+            @Schema(
+                    description =
+                            "Sent translated: bodyText is what the customer got, originalText what the agent wrote")
+            boolean translated,
+
+            String originalText,
+            String originalLanguage,
+
+            @Schema(description = "Stored translations of a customer message, by target language")
+            Map<String, TranslationJson> translations) {
 
         static MessageJson of(MessageView m) {
+            return of(m, List.of());
+        }
+
+        static MessageJson of(MessageView m, List<MessageTranslator.TranslatedText> translations) {
+            Map<String, TranslationJson> byLanguage = new LinkedHashMap<>();
+            for (var t : translations) {
+                byLanguage.put(t.targetLanguage(), TranslationJson.of(t));
+            }
             return new MessageJson(
                     m.id(),
                     m.kind().key(),
@@ -88,7 +113,19 @@ record TicketJson(
                     m.bodyHtml(),
                     m.externalId(),
                     m.createdAt(),
-                    m.attachments());
+                    m.attachments(),
+                    m.language(),
+                    m.translated(),
+                    m.originalText(),
+                    m.originalLanguage(),
+                    byLanguage);
+        }
+    }
+
+    /** One translation: {@code status} pending (being made or retried), ok, or failed (with {@code error}). */
+    record TranslationJson(String status, String text, String provider, String sourceLanguage, String error) {
+        static TranslationJson of(MessageTranslator.TranslatedText t) {
+            return new TranslationJson(t.status(), t.text(), t.provider(), t.sourceLanguage(), t.error());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.kontor.tickets.rest;
 
+import dev.kontor.shared.LanguageCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +19,13 @@ final class TicketRequests {
             @NotBlank @Size(max = 100000) String body,
 
             @Pattern(regexp = STATUS, message = "{kontor.validation.status}")
-            String status) {}
+            String status,
+
+            @Schema(
+                    description = "Translate the body into this language before sending; only the translation goes"
+                            + " out, the ticket keeps both. A provider failure sends nothing.")
+            @LanguageCode.Known
+            String translateTo) {}
 
     record Note(@NotBlank @Size(max = 100000) String body) {}
 

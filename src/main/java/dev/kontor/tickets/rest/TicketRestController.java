@@ -4,9 +4,13 @@ import dev.kontor.accounts.CurrentUser;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.InvalidInput;
+import dev.kontor.shared.NotFound;
 import dev.kontor.tickets.InboxQuery;
+import dev.kontor.tickets.MessageTranslator;
+import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
+import dev.kontor.tickets.TicketCommands.TranslatedReply;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
@@ -20,6 +24,7 @@ import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -44,11 +49,17 @@ class TicketRestController {
     private final TicketManagement tickets;
     private final TicketQueries ticketQueries;
     private final ClientManagement clients;
+    private final Optional<MessageTranslator> translator;
 
-    TicketRestController(TicketManagement tickets, TicketQueries ticketQueries, ClientManagement clients) {
+    TicketRestController(
+            TicketManagement tickets,
+            TicketQueries ticketQueries,
+            ClientManagement clients,
+            Optional<MessageTranslator> translator) {
         this.tickets = tickets;
         this.ticketQueries = ticketQueries;
         this.clients = clients;
+        this.translator = translator;
     }
 
     @GetMapping("/tickets")
@@ -114,19 +125,35 @@ class TicketRestController {
     @Operation(summary = "A ticket with its messages and notes")
     TicketJson.WithMessages get(CurrentUser user, @PathVariable long id) {
         TicketDetails details = ticketQueries.details(id, user.scope());
+        Map<Long, List<MessageTranslator.TranslatedText>> translations = translator
+                .map(t -> t.translationsOf(
+                        details.messages().stream().map(MessageView::id).toList()))
+                .orElse(Map.of());
         return new TicketJson.WithMessages(
                 json(details.ticket()),
-                details.messages().stream().map(MessageJson::of).toList());
+                details.messages().stream()
+                        .map(m -> MessageJson.of(m, translations.getOrDefault(m.id(), List.of())))
+                        .toList());
     }
 
     @PostMapping("/tickets/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reply to the customer through the ticket's channel; optionally set the status")
+    @Operation(
+            summary = "Reply to the customer through the ticket's channel; optionally set the status",
+            description = "With translateTo the body is written in the agent's reading language and sent only in"
+                    + " translateTo; a provider failure answers with a problem naming it and sends nothing.")
     MessageJson reply(CurrentUser user, @PathVariable long id, @Valid @RequestBody TicketRequests.Reply body) {
         TicketStatus then = body.status() == null
                 ? null
                 : TicketStatus.fromKey(body.status()).orElseThrow();
-        return MessageJson.of(tickets.reply(id, user.scope(), actor(user), body.body(), then, List.of()));
+        if (body.translateTo() == null) {
+            return MessageJson.of(tickets.reply(id, user.scope(), actor(user), body.body(), then, List.of()));
+        }
+        TicketView ticket = ticketQueries.find(id, user.scope()).orElseThrow(() -> new NotFound("ticket " + id));
+        TranslatedReply translated = translator
+                .orElseThrow(() -> InvalidInput.of("translateTo", "translation is not available"))
+                .translateReply(ticket, user.id(), body.body(), body.translateTo());
+        return MessageJson.of(tickets.reply(id, user.scope(), actor(user), translated, then, List.of()));
     }
 
     @PostMapping("/tickets/{id}/notes")

@@ -27,9 +27,16 @@ class InboxController {
     private final TicketQueries tickets;
     private final ClientManagement clients;
     private final TicketRows rows;
+    private final dev.kontor.interpreting.MessageTranslations translations;
     private final AuditLog audit;
 
-    InboxController(TicketQueries tickets, ClientManagement clients, TicketRows rows, AuditLog audit) {
+    InboxController(
+            TicketQueries tickets,
+            ClientManagement clients,
+            TicketRows rows,
+            AuditLog audit,
+            dev.kontor.interpreting.MessageTranslations translations) {
+        this.translations = translations;
         this.tickets = tickets;
         this.clients = clients;
         this.rows = rows;
@@ -50,6 +57,7 @@ class InboxController {
         InboxPage page = tickets.inbox(filter.toQuery(user, PAGE_SIZE), user.scope());
         model.addAttribute("rows", rows.rows(page.tickets(), user.scope()));
         model.addAttribute("nextCursor", page.nextCursor());
+        model.addAttribute("reader", translations.reader(user.id()));
         if (htmx != null) {
             return "inbox/inbox :: rows";
         }

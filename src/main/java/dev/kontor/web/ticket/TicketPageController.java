@@ -7,12 +7,17 @@ import dev.kontor.channels.MailboxManagement;
 import dev.kontor.channels.ReplyDeliveries;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
+import dev.kontor.interpreting.MessageTranslations;
+import dev.kontor.interpreting.Reader;
+import dev.kontor.interpreting.ReplyTranslations;
 import dev.kontor.shared.InvalidInput;
+import dev.kontor.shared.NotFound;
 import dev.kontor.sla.SlaManagement;
 import dev.kontor.tickets.MessageView;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketCommands.NewAttachment;
+import dev.kontor.tickets.TicketCommands.TranslatedReply;
 import dev.kontor.tickets.TicketDetails;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
@@ -52,6 +57,8 @@ class TicketPageController {
     private final TriageManagement triage;
     private final SlaManagement sla;
     private final dev.kontor.rules.RuleManagement rules;
+    private final MessageTranslations translations;
+    private final ReplyTranslations replyTranslations;
 
     TicketPageController(
             TicketManagement tickets,
@@ -63,7 +70,9 @@ class TicketPageController {
             ReplyDeliveries deliveries,
             TriageManagement triage,
             SlaManagement sla,
-            dev.kontor.rules.RuleManagement rules) {
+            dev.kontor.rules.RuleManagement rules,
+            MessageTranslations translations,
+            ReplyTranslations replyTranslations) {
         this.tickets = tickets;
         this.ticketQueries = ticketQueries;
         this.clients = clients;
@@ -74,6 +83,8 @@ class TicketPageController {
         this.triage = triage;
         this.sla = sla;
         this.rules = rules;
+        this.translations = translations;
+        this.replyTranslations = replyTranslations;
     }
 
     /** An agent corrects language and category (recorded; automatic triage keeps off the ticket from then on). */
@@ -111,18 +122,48 @@ class TicketPageController {
             @RequestParam(defaultValue = "") String body,
             @RequestParam(required = false) String then,
             @RequestParam(defaultValue = "reply") String mode,
+            @RequestParam(defaultValue = "") String send,
+            @RequestParam(defaultValue = "") String translation,
+            @RequestParam(defaultValue = "") String translationLanguage,
+            @RequestParam(defaultValue = "") String translateTo,
             @RequestParam(value = "files", required = false) List<MultipartFile> files,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model,
             HttpServletResponse response)
             throws IOException {
         if (mode.equals("note")) {
+            // A note stays with the team in the agent's words: it is never translated outward.
             return note(user, id, body, htmx, model, response);
         }
         TicketStatus status = then == null || then.isBlank()
                 ? null
                 : TicketStatus.fromKey(then).orElse(null);
         List<NewAttachment> uploads = uploads(files);
+        if (!translateTo.isBlank() && !send.equals("translated") && !send.equals("as-written")) {
+            // The composer offered translation: nothing goes out untranslated unless the agent chose so.
+            model.addAttribute(
+                    "actionErrors",
+                    InvalidInput.of("translation", "preview the translation or choose to send without it")
+                            .errors());
+            model.addAttribute("draft", body);
+            fill(model, user, id);
+            return htmx != null ? "ticket/ticket :: workspace" : "ticket/ticket";
+        }
+        if (send.equals("translated")) {
+            // Only the (possibly edited) translation goes to the customer; the ticket keeps the agent's text too.
+            TranslatedReply reply = new TranslatedReply(
+                    translation, translationLanguage, body, translations.readingLanguage(user.id()));
+            return sent(
+                    response,
+                    act(
+                            user,
+                            id,
+                            htmx,
+                            model,
+                            body,
+                            () -> tickets.reply(id, user.scope(), actor(user), checked(reply), status, uploads)),
+                    model);
+        }
         return sent(
                 response,
                 act(
@@ -133,6 +174,37 @@ class TicketPageController {
                         body,
                         () -> tickets.reply(id, user.scope(), actor(user), body, status, uploads)),
                 model);
+    }
+
+    /** The reply in the customer's language (editable) and back in the agent's, before anything is sent. */
+    @PostMapping("/tickets/{id}/reply/preview")
+    String previewTranslation(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String translateTo,
+            Model model) {
+        model.addAttribute("ticket", ticketQueries.find(id, user.scope()).orElseThrow(() -> new NotFound("ticket")));
+        model.addAttribute("result", replyTranslations.tryPreview(id, user.scope(), user.id(), body, translateTo));
+        model.addAttribute("translateTo", translateTo);
+        return "ticket/ticket :: translationPreview";
+    }
+
+    /** Makes a customer message's translation for the reader now (after a failure, or when it is still missing). */
+    @PostMapping("/tickets/{id}/messages/{messageId}/translation")
+    String translateMessage(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long messageId,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        return act(
+                user,
+                id,
+                htmx,
+                model,
+                null,
+                () -> translations.retry(id, messageId, user.scope(), translations.readingLanguage(user.id())));
     }
 
     @PostMapping("/tickets/{id}/note")
@@ -297,6 +369,24 @@ class TicketPageController {
         model.addAttribute("firings", rules.firings(id, user.scope()));
         model.addAttribute("triageLanguages", triage.languages());
         model.addAttribute("replyStatuses", List.of(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED));
+        Reader reader = translations.reader(user.id());
+        boolean through = reader.readsThroughTranslation(t);
+        boolean configured = through && translations.configured(t.clientId(), t.language(), reader.language());
+        model.addAttribute("readerLanguage", reader.language());
+        model.addAttribute("readsThroughTranslation", through);
+        model.addAttribute("translationConfigured", configured);
+        model.addAttribute("customerLanguage", ReplyTranslations.customerLanguage(t));
+        model.addAttribute("translations", configured ? translations.forReader(details, reader) : Map.of());
+    }
+
+    private static TranslatedReply checked(TranslatedReply reply) {
+        if (reply.text() == null || reply.text().isBlank()) {
+            throw InvalidInput.of("translation", "preview the translation before sending it");
+        }
+        if (!dev.kontor.shared.LanguageCode.isKnown(reply.language())) {
+            throw InvalidInput.of("translationLanguage", "must be a known two-letter language code");
+        }
+        return reply;
     }
 
     /** Tells the page to clear the composer, unless the text came back with an error. */

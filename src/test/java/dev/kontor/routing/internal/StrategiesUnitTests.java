@@ -69,4 +69,23 @@ class StrategiesUnitTests {
             assertThat(pick(strategy, true, List.of(), "de", 1L)).as(strategy).isEmpty();
         }
     }
+
+    @Test
+    void theTranslationFallbackHandsOnlyToAgentsWhoseLanguageTranslationCovers() {
+        Candidate french = agent(1, 0, null, "fr");
+        Candidate english = agent(2, 3, null, "en");
+        Strategies.Translatable itToEnglishOnly = (language, agent) ->
+                language.equals("it") && agent.languages().get(0).equals("en");
+
+        assertThat(Strategies.of("language", true, itToEnglishOnly)
+                        .pick(List.of(french, english), "it", null)
+                        .map(Candidate::userId))
+                .as("the less loaded French agent cannot read Italian through translation")
+                .contains(2L);
+        assertThat(Strategies.of("language", true, itToEnglishOnly).pick(List.of(french), "it", null))
+                .isEmpty();
+        assertThat(Strategies.of("language", false, itToEnglishOnly).pick(List.of(french, english), "it", null))
+                .as("no fallback: waits for a speaker")
+                .isEmpty();
+    }
 }
