@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,8 +72,22 @@ public class RuleEngine {
         this.clock = clock;
     }
 
-    /** Event rules for these triggers (a new ticket is both "created" and "message received"). */
+    /**
+     * Event rules for these triggers (a new ticket is both "created" and "message received"), handing out at the
+     * end of the run.
+     */
     public int run(long ticketId, Set<Trigger> triggers, Facts.Context context) {
+        HandOuts handOuts = new HandOuts();
+        int fired = run(ticketId, triggers, context, handOuts);
+        handOut(handOuts);
+        return fired;
+    }
+
+    /**
+     * Event rules for these triggers; the hand-out the run asks for is added to {@code handOuts} for the caller to
+     * carry out with {@link #handOut} once all its runs are done (the message pass: after its last step).
+     */
+    int run(long ticketId, Set<Trigger> triggers, Facts.Context context, HandOuts handOuts) {
         TicketView t = tickets.lockForChanges(ticketId).orElse(null);
         if (t == null) {
             return 0;
@@ -110,14 +125,48 @@ public class RuleEngine {
                 break;
             }
         }
-        route(ticketId, route);
+        handOuts.add(ticketId, route);
         return fired;
     }
 
     /**
+     * The hand-outs of one transaction's runs, carried out together at its end, ordered by team (then in the order
+     * they were asked for): each locks its team's routing row until the transaction ends, so transactions that hand
+     * out to the same teams lock their rows in the same order and never wait for each other in a circle, and a
+     * team's row is held only from the hand-out to the commit, not for the whole transaction.
+     */
+    static final class HandOuts {
+        private record Pending(long ticketId, PendingRoute route) {}
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        void add(long ticketId, PendingRoute route) {
+            if (route.teamId != null || !route.later.isEmpty()) {
+                pending.add(new Pending(ticketId, route));
+            }
+        }
+
+        boolean isEmpty() {
+            return pending.isEmpty();
+        }
+    }
+
+    /** Carries out the collected hand-outs, team by team in the order of the teams' ids. */
+    void handOut(HandOuts handOuts) {
+        List<HandOuts.Pending> ordered = new ArrayList<>(handOuts.pending);
+        // Stable: within a team, tickets are handed out in the order their runs asked (message order).
+        ordered.sort(Comparator.comparing(
+                (HandOuts.Pending p) -> p.route().teamId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        handOuts.pending.clear();
+        for (HandOuts.Pending p : ordered) {
+            route(p.ticketId(), p.route());
+        }
+    }
+
+    /**
      * The last team a run put the ticket into, unless an agent was named after it. Handing out waits for the end
-     * of the run, so a run locks at most one team's routing row, and locks it last: two runs can then never hold
-     * one team each while waiting for the other's.
+     * of the run (of all runs of the transaction, see {@link HandOuts}), so a run locks at most one team's routing
+     * row, and locks it last.
      */
     private static final class PendingRoute {
         Long teamId;
