@@ -88,15 +88,16 @@ public class RuleEngine {
      * carry out with {@link #handOut} once all its runs are done (the message pass: after its last step).
      */
     int run(long ticketId, Set<Trigger> triggers, Facts.Context context, HandOuts handOuts) {
-        TicketView t = tickets.lockForChanges(ticketId).orElse(null);
-        if (t == null) {
+        TicketView locked = tickets.lockForChanges(ticketId).orElse(null);
+        if (locked == null) {
             return 0;
         }
+        Current t = new Current(locked);
         int fired = 0;
         Facts facts = null;
         PendingRoute route = new PendingRoute();
         for (CompiledRule rule : book.rules()) {
-            if (rule.timeRule() || !rule.serves(t.clientId())) {
+            if (rule.timeRule() || !rule.serves(locked.clientId())) {
                 continue;
             }
             Trigger trigger = rule.triggers().stream()
@@ -107,7 +108,7 @@ public class RuleEngine {
                 continue;
             }
             if (facts == null) {
-                facts = new Facts(t, clock.instant(), trigger, context, source);
+                facts = new Facts(t.get(), clock.instant(), trigger, context, source);
             }
             if (!rule.matches(facts)) {
                 continue;
@@ -116,10 +117,10 @@ public class RuleEngine {
                 log.warn("Rule '{}' fired too often on ticket {}; held back", rule.name(), ticketId);
                 continue;
             }
-            long firingId = record(rule, t, trigger.key(), null);
-            finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
+            long firingId = record(rule, locked, trigger.key(), null);
+            finish(firingId, carryOut(rule, t, facts, firingId, route));
             fired++;
-            t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
+            // The next rules see the changed ticket, from what the actions returned.
             facts = null;
             if (rule.stopProcessing()) {
                 break;
@@ -209,7 +210,15 @@ public class RuleEngine {
         for (PendingRoute.Later l : route.later) {
             List<String> outcomes;
             try {
-                outcomes = savepoint.execute(tx -> effects.apply(l.act(), ticketId, l.ruleName(), l.facts()));
+                // After the hand-out: "assignee" is whoever got the ticket.
+                outcomes = savepoint.execute(tx -> effects.apply(
+                                l.act(),
+                                ticketQueries
+                                        .find(ticketId, ClientScope.everything())
+                                        .orElseThrow(),
+                                l.ruleName(),
+                                l.facts())
+                        .outcomes());
             } catch (RuntimeException e) {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", l.ruleName(), l.act(), ticketId, e.toString());
                 outcomes = List.of("failed:" + describe(e));
@@ -261,7 +270,7 @@ public class RuleEngine {
             return false;
         }
         PendingRoute route = new PendingRoute();
-        finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
+        finish(firingId, carryOut(rule, new Current(t), facts, firingId, route));
         route(ticketId, route);
         return true;
     }
@@ -271,7 +280,37 @@ public class RuleEngine {
         return rule.elapsed().stream().map(e -> e.anchor(t)).distinct().collect(Collectors.joining(" "));
     }
 
-    private List<String> carryOut(CompiledRule rule, long ticketId, Facts facts, long firingId, PendingRoute route) {
+    /**
+     * The ticket as a run's actions left it: taken from what each action returned, and read again only after an
+     * action that changed it without returning it (an action that failed was rolled back and changed nothing).
+     */
+    private final class Current {
+        private TicketView view;
+        private boolean stale;
+
+        Current(TicketView view) {
+            this.view = view;
+        }
+
+        TicketView get() {
+            if (stale) {
+                view = ticketQueries.find(view.id(), ClientScope.everything()).orElseThrow();
+                stale = false;
+            }
+            return view;
+        }
+
+        void after(Effects.Applied applied) {
+            if (applied.ticket() == null) {
+                stale = true;
+            } else {
+                view = applied.ticket();
+            }
+        }
+    }
+
+    private List<String> carryOut(CompiledRule rule, Current t, Facts facts, long firingId, PendingRoute route) {
+        long ticketId = t.get().id();
         List<String> outcomes = new ArrayList<>();
         for (Act act : rule.acts()) {
             if (act instanceof Act.Notify && route.teamId != null) {
@@ -279,7 +318,9 @@ public class RuleEngine {
                 continue;
             }
             try {
-                outcomes.addAll(savepoint.execute(tx -> effects.apply(act, ticketId, rule.name(), facts)));
+                Effects.Applied applied = savepoint.execute(tx -> effects.apply(act, t.get(), rule.name(), facts));
+                outcomes.addAll(applied.outcomes());
+                t.after(applied);
                 route.after(act, firingId);
             } catch (RuntimeException e) {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", rule.name(), act, ticketId, e.toString());
