@@ -63,67 +63,89 @@ class Effects {
         this.clock = clock;
     }
 
-    List<String> apply(Act act, long ticketId, String ruleName, Facts facts) {
-        TicketView t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
+    /**
+     * What an action did: its outcomes and the ticket after it, when the command that changed it returned it (or
+     * it did not change); null when it changed in a way this does not see, so the caller reads it again.
+     */
+    record Applied(List<String> outcomes, TicketView ticket) {}
+
+    /** Carries out the action on the ticket as the caller last saw it ({@code t}, locked by the caller). */
+    Applied apply(Act act, TicketView t, String ruleName, Facts facts) {
+        long ticketId = t.id();
         ClientScope all = ClientScope.everything();
         if (act instanceof Act.SetCategory a) {
+            boolean same = a.category().equals(t.category());
             tickets.categorize(ticketId, a.category());
-            return List.of(changed(a.category().equals(t.category()), "category:" + a.category()));
+            return new Applied(List.of(changed(same, "category:" + a.category())), same ? t : null);
         }
         if (act instanceof Act.SetPriority a) {
-            tickets.setPriority(ticketId, all, a.priority());
-            return List.of(changed(
-                    a.priority() == t.priority(), "priority:" + a.priority().key()));
+            TicketView after = tickets.setPriority(ticketId, all, a.priority());
+            return new Applied(
+                    List.of(changed(
+                            a.priority() == t.priority(),
+                            "priority:" + a.priority().key())),
+                    after);
         }
         if (act instanceof Act.AddTags a) {
             List<String> added =
                     a.tags().stream().filter(x -> !t.tags().contains(x)).toList();
             List<String> next = new ArrayList<>(t.tags());
             next.addAll(added);
-            tickets.setTags(ticketId, all, next);
-            return List.of(added.isEmpty() ? "unchanged:add_tags" : "tag_added:" + String.join(", ", added));
+            TicketView after = tickets.setTags(ticketId, all, next);
+            return new Applied(
+                    List.of(added.isEmpty() ? "unchanged:add_tags" : "tag_added:" + String.join(", ", added)), after);
         }
         if (act instanceof Act.RemoveTags a) {
             List<String> removed = t.tags().stream().filter(a.tags()::contains).toList();
-            tickets.setTags(
+            TicketView after = tickets.setTags(
                     ticketId,
                     all,
                     t.tags().stream().filter(x -> !a.tags().contains(x)).toList());
-            return List.of(removed.isEmpty() ? "unchanged:remove_tags" : "tag_removed:" + String.join(", ", removed));
+            return new Applied(
+                    List.of(removed.isEmpty() ? "unchanged:remove_tags" : "tag_removed:" + String.join(", ", removed)),
+                    after);
         }
         if (act instanceof Act.SetTeam a) {
-            return List.of("team:" + routing.place(ticketId, a.teamId()).name());
+            return new Applied(
+                    List.of("team:" + routing.place(ticketId, a.teamId()).name()), null);
         }
         if (act instanceof Act.AssignBy a) {
-            return List.of("team:" + routing.place(ticketId, a.teamId()).name());
+            return new Applied(
+                    List.of("team:" + routing.place(ticketId, a.teamId()).name()), null);
         }
         if (act instanceof Act.AssignAgent a) {
-            tickets.assign(ticketId, all, a.userId(), t.teamId());
-            return List.of("assigned:" + accounts.user(a.userId()).displayName());
+            TicketView after = tickets.assign(ticketId, all, a.userId(), t.teamId());
+            return new Applied(List.of("assigned:" + accounts.user(a.userId()).displayName()), after);
         }
         if (act instanceof Act.Unassign) {
-            tickets.assign(ticketId, all, null, t.teamId());
-            return List.of(t.assigneeId() == null ? "unchanged:unassign" : "unassigned");
+            TicketView after = tickets.assign(ticketId, all, null, t.teamId());
+            return new Applied(List.of(t.assigneeId() == null ? "unchanged:unassign" : "unassigned"), after);
         }
         if (act instanceof Act.SetStatus a) {
-            tickets.changeStatus(ticketId, all, a.status());
-            return List.of(
-                    changed(a.status() == t.status(), "status:" + a.status().key()));
+            TicketView after = tickets.changeStatus(ticketId, all, a.status());
+            return new Applied(
+                    List.of(changed(
+                            a.status() == t.status(), "status:" + a.status().key())),
+                    after);
         }
         if (act instanceof Act.ApplySlaPolicy a) {
             sla.applyPolicy(ticketId, a.policyId());
-            return List.of(
-                    "sla_policy:" + sla.policy(a.policyId()).map(p -> p.name()).orElse("#" + a.policyId()));
+            return new Applied(
+                    List.of("sla_policy:"
+                            + sla.policy(a.policyId()).map(p -> p.name()).orElse("#" + a.policyId())),
+                    null);
         }
         if (act instanceof Act.AddNote a) {
             tickets.addNote(ticketId, all, new Actor(null, ruleName), fill(a.text(), t));
-            return List.of("note");
+            return new Applied(List.of("note"), null);
         }
         if (act instanceof Act.AutoReply a) {
-            return autoReply(a, t, facts);
+            List<String> outcomes = autoReply(a, t, facts);
+            return new Applied(outcomes, outcomes.equals(List.of("auto_reply")) ? null : t);
         }
         if (act instanceof Act.Notify a) {
-            return notify(a, t, ruleName);
+            // A notification is the agents', not the ticket's: the ticket stays as it was.
+            return new Applied(notify(a, t, ruleName), t);
         }
         throw new IllegalStateException("unknown action " + act);
     }

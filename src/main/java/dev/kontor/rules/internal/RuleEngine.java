@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,17 +72,32 @@ public class RuleEngine {
         this.clock = clock;
     }
 
-    /** Event rules for these triggers (a new ticket is both "created" and "message received"). */
+    /**
+     * Event rules for these triggers (a new ticket is both "created" and "message received"), handing out at the
+     * end of the run.
+     */
     public int run(long ticketId, Set<Trigger> triggers, Facts.Context context) {
-        TicketView t = tickets.lockForChanges(ticketId).orElse(null);
-        if (t == null) {
+        HandOuts handOuts = new HandOuts();
+        int fired = run(ticketId, triggers, context, handOuts);
+        handOut(handOuts);
+        return fired;
+    }
+
+    /**
+     * Event rules for these triggers; the hand-out the run asks for is added to {@code handOuts} for the caller to
+     * carry out with {@link #handOut} once all its runs are done (the message pass: after its last step).
+     */
+    int run(long ticketId, Set<Trigger> triggers, Facts.Context context, HandOuts handOuts) {
+        TicketView locked = tickets.lockForChanges(ticketId).orElse(null);
+        if (locked == null) {
             return 0;
         }
+        Current t = new Current(locked);
         int fired = 0;
         Facts facts = null;
         PendingRoute route = new PendingRoute();
         for (CompiledRule rule : book.rules()) {
-            if (rule.timeRule() || !rule.serves(t.clientId())) {
+            if (rule.timeRule() || !rule.serves(locked.clientId())) {
                 continue;
             }
             Trigger trigger = rule.triggers().stream()
@@ -92,7 +108,7 @@ public class RuleEngine {
                 continue;
             }
             if (facts == null) {
-                facts = new Facts(t, clock.instant(), trigger, context, source);
+                facts = new Facts(t.get(), clock.instant(), trigger, context, source);
             }
             if (!rule.matches(facts)) {
                 continue;
@@ -101,23 +117,57 @@ public class RuleEngine {
                 log.warn("Rule '{}' fired too often on ticket {}; held back", rule.name(), ticketId);
                 continue;
             }
-            long firingId = record(rule, t, trigger.key(), null);
-            finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
+            long firingId = record(rule, locked, trigger.key(), null);
+            finish(firingId, carryOut(rule, t, facts, firingId, route));
             fired++;
-            t = ticketQueries.find(ticketId, ClientScope.everything()).orElseThrow();
+            // The next rules see the changed ticket, from what the actions returned.
             facts = null;
             if (rule.stopProcessing()) {
                 break;
             }
         }
-        route(ticketId, route);
+        handOuts.add(ticketId, route);
         return fired;
     }
 
     /**
+     * The hand-outs of one transaction's runs, carried out together at its end, ordered by team (then in the order
+     * they were asked for): each locks its team's routing row until the transaction ends, so transactions that hand
+     * out to the same teams lock their rows in the same order and never wait for each other in a circle, and a
+     * team's row is held only from the hand-out to the commit, not for the whole transaction.
+     */
+    static final class HandOuts {
+        private record Pending(long ticketId, PendingRoute route) {}
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        void add(long ticketId, PendingRoute route) {
+            if (route.teamId != null || !route.later.isEmpty()) {
+                pending.add(new Pending(ticketId, route));
+            }
+        }
+
+        boolean isEmpty() {
+            return pending.isEmpty();
+        }
+    }
+
+    /** Carries out the collected hand-outs, team by team in the order of the teams' ids. */
+    void handOut(HandOuts handOuts) {
+        List<HandOuts.Pending> ordered = new ArrayList<>(handOuts.pending);
+        // Stable: within a team, tickets are handed out in the order their runs asked (message order).
+        ordered.sort(Comparator.comparing(
+                (HandOuts.Pending p) -> p.route().teamId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        handOuts.pending.clear();
+        for (HandOuts.Pending p : ordered) {
+            route(p.ticketId(), p.route());
+        }
+    }
+
+    /**
      * The last team a run put the ticket into, unless an agent was named after it. Handing out waits for the end
-     * of the run, so a run locks at most one team's routing row, and locks it last: two runs can then never hold
-     * one team each while waiting for the other's.
+     * of the run (of all runs of the transaction, see {@link HandOuts}), so a run locks at most one team's routing
+     * row, and locks it last.
      */
     private static final class PendingRoute {
         Long teamId;
@@ -160,7 +210,15 @@ public class RuleEngine {
         for (PendingRoute.Later l : route.later) {
             List<String> outcomes;
             try {
-                outcomes = savepoint.execute(tx -> effects.apply(l.act(), ticketId, l.ruleName(), l.facts()));
+                // After the hand-out: "assignee" is whoever got the ticket.
+                outcomes = savepoint.execute(tx -> effects.apply(
+                                l.act(),
+                                ticketQueries
+                                        .find(ticketId, ClientScope.everything())
+                                        .orElseThrow(),
+                                l.ruleName(),
+                                l.facts())
+                        .outcomes());
             } catch (RuntimeException e) {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", l.ruleName(), l.act(), ticketId, e.toString());
                 outcomes = List.of("failed:" + describe(e));
@@ -212,7 +270,7 @@ public class RuleEngine {
             return false;
         }
         PendingRoute route = new PendingRoute();
-        finish(firingId, carryOut(rule, ticketId, facts, firingId, route));
+        finish(firingId, carryOut(rule, new Current(t), facts, firingId, route));
         route(ticketId, route);
         return true;
     }
@@ -222,7 +280,37 @@ public class RuleEngine {
         return rule.elapsed().stream().map(e -> e.anchor(t)).distinct().collect(Collectors.joining(" "));
     }
 
-    private List<String> carryOut(CompiledRule rule, long ticketId, Facts facts, long firingId, PendingRoute route) {
+    /**
+     * The ticket as a run's actions left it: taken from what each action returned, and read again only after an
+     * action that changed it without returning it (an action that failed was rolled back and changed nothing).
+     */
+    private final class Current {
+        private TicketView view;
+        private boolean stale;
+
+        Current(TicketView view) {
+            this.view = view;
+        }
+
+        TicketView get() {
+            if (stale) {
+                view = ticketQueries.find(view.id(), ClientScope.everything()).orElseThrow();
+                stale = false;
+            }
+            return view;
+        }
+
+        void after(Effects.Applied applied) {
+            if (applied.ticket() == null) {
+                stale = true;
+            } else {
+                view = applied.ticket();
+            }
+        }
+    }
+
+    private List<String> carryOut(CompiledRule rule, Current t, Facts facts, long firingId, PendingRoute route) {
+        long ticketId = t.get().id();
         List<String> outcomes = new ArrayList<>();
         for (Act act : rule.acts()) {
             if (act instanceof Act.Notify && route.teamId != null) {
@@ -230,7 +318,9 @@ public class RuleEngine {
                 continue;
             }
             try {
-                outcomes.addAll(savepoint.execute(tx -> effects.apply(act, ticketId, rule.name(), facts)));
+                Effects.Applied applied = savepoint.execute(tx -> effects.apply(act, t.get(), rule.name(), facts));
+                outcomes.addAll(applied.outcomes());
+                t.after(applied);
                 route.after(act, firingId);
             } catch (RuntimeException e) {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", rule.name(), act, ticketId, e.toString());
