@@ -73,6 +73,22 @@ public class ReplyTranslations implements MessageTranslator {
         return new Preview(body, agentLanguage, text, target, back, out.provider());
     }
 
+    /** A back-translation checked again, or why there is none. */
+    public record BackCheck(String text, String error) {}
+
+    /** Like {@link #backTranslation}, with a provider's failure or an empty text as the result instead of thrown. */
+    public BackCheck tryBackTranslation(long ticketId, ClientScope scope, long agentId, String text, String language) {
+        if (text == null || text.isBlank()) {
+            return new BackCheck(
+                    null, InvalidInput.of("translation", "must not be empty").getMessage());
+        }
+        try {
+            return new BackCheck(backTranslation(ticketId, scope, agentId, text, language), null);
+        } catch (TranslationFailed | InvalidInput e) {
+            return new BackCheck(null, e.getMessage());
+        }
+    }
+
     /** The back-translation of an edited preview text, for the agent to check again. */
     public String backTranslation(long ticketId, ClientScope scope, long agentId, String text, String language) {
         TicketView t = tickets.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));

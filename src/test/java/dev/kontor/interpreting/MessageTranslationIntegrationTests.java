@@ -446,6 +446,39 @@ class MessageTranslationIntegrationTests {
     }
 
     @Test
+    void anEditedTranslationIsBackTranslatedAgainForTheAgentToCheck() throws Exception {
+        translates("pasado mañana", "We will call you the day after tomorrow.");
+        ClientView client = fixtures.client();
+        UserView agent = englishAgent(client);
+        long[] t = spanishTicket(fixtures.store(client), "Necesito ayuda, por favor.");
+
+        String back = mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply/back-translation")
+                        .param("translation", "Le llamaremos pasado mañana.")
+                        .param("translationLanguage", "es")
+                        .header("HX-Request", "true")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String empty = mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply/back-translation")
+                        .param("translation", " ")
+                        .param("translationLanguage", "es")
+                        .header("HX-Request", "true")
+                        .with(as(agent))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(back).contains("the day after tomorrow").doesNotContain("<html");
+        assertThat(empty).contains("translation").contains("error");
+        assertThat(calls("pasado mañana")).isEqualTo(1);
+    }
+
+    @Test
     void theComposerSendsNothingUntranslatedUnlessTheAgentChoosesSo() throws Exception {
         ClientView client = fixtures.client();
         UserView agent = englishAgent(client);
@@ -543,6 +576,12 @@ class MessageTranslationIntegrationTests {
         mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply/preview")
                         .param("body", "Hello")
                         .param("translateTo", "es")
+                        .with(as(outsider))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.post("/tickets/" + t[0] + "/reply/back-translation")
+                        .param("translation", "Hola")
+                        .param("translationLanguage", "es")
                         .with(as(outsider))
                         .with(csrf()))
                 .andExpect(status().isNotFound());

@@ -200,12 +200,18 @@ class TranslatedTicketBrowserTests {
             assertThat(page.locator("article.m-inbound .translation-note")).containsText("es");
             page.click("article.m-inbound details.original summary");
             assertThat(page.locator("article.m-inbound details.original .body")).containsText("pedido");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Paths.get("target", "screenshots", "translated-ticket.png"))
+                    .setFullPage(true));
 
             page.fill("#composer", "Hello, your package was shipped today.");
             page.click("#translate-preview");
             Locator spanish = page.locator("#translation-text");
             assertThat(spanish).hasValue(java.util.regex.Pattern.compile("^Hola.*hoy.*"));
             assertThat(page.locator("#back-translation")).containsText("today");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Paths.get("target", "screenshots", "translated-reply-preview.png"))
+                    .setFullPage(true));
             page.click("#send-translated");
             assertThat(page.locator("article.m-outbound .translation-note")).containsText("es");
         }

@@ -98,7 +98,8 @@ public final class MailParser {
         MimeMessage message;
         try {
             message = new MimeMessage(session, new ByteArrayInputStream(raw));
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // Angus Mail throws IndexOutOfBounds on a folded line before any header, for one.
             throw new UnparseableMail("the headers cannot be read: " + e.getMessage());
         }
         Walk walk = new Walk();

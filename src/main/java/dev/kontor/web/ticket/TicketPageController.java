@@ -190,6 +190,20 @@ class TicketPageController {
         return "ticket/ticket :: translationPreview";
     }
 
+    /** The agent edited the translation: its back-translation again, to check the meaning before sending. */
+    @PostMapping("/tickets/{id}/reply/back-translation")
+    String checkBackTranslation(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String translation,
+            @RequestParam(defaultValue = "") String translationLanguage,
+            Model model) {
+        model.addAttribute(
+                "back",
+                replyTranslations.tryBackTranslation(id, user.scope(), user.id(), translation, translationLanguage));
+        return "ticket/ticket :: backTranslation";
+    }
+
     /** Makes a customer message's translation for the reader now (after a failure, or when it is still missing). */
     @PostMapping("/tickets/{id}/messages/{messageId}/translation")
     String translateMessage(

@@ -188,6 +188,14 @@ class MailParserUnitTests {
     }
 
     @Test
+    void refusesAFoldedLineBeforeAnyHeaderWithAReason() {
+        // Found by fuzzing: the mail library itself fails on it with an index out of bounds.
+        assertThatThrownBy(() -> parser.parse(new byte[] {'\t', '\t', '\r', '\t', ':', '4'}))
+                .isInstanceOf(UnparseableMail.class)
+                .hasMessageContaining("headers cannot be read");
+    }
+
+    @Test
     void cleansNulBytesAndBrokenSurrogatesAndKeepsTheRestOfTheMail() {
         ParsedMail mail = parser.parse(bytes(
                 "From: =?UTF-8?Q?Nu=00l?= <nul@example.com>\nSubject: =?UTF-8?Q?Zero=00_byte?=\nMIME-Version: 1.0\n"
