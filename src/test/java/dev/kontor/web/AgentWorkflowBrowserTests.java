@@ -477,4 +477,20 @@ class AgentWorkflowBrowserTests {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("notifications.png")));
         }
     }
+
+    @Test
+    void anAdminOpensEveryAdminPageOfTheDemo() {
+        try (BrowserContext admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+            Page page = signIn(admin, "admin@kontor.local");
+            for (String name : List.of("background-work", "translation", "imports", "routing")) {
+                var response = page.navigate(url("/admin/" + name));
+                assertThat(response.status()).as(name).isEqualTo(200);
+                assertThat(page.locator("main h1").first()).isVisible();
+                assertThat(page.locator("aside.views a.active")).hasCount(1);
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(SHOTS.resolve("admin-" + name + ".png"))
+                        .setFullPage(true));
+            }
+        }
+    }
 }
