@@ -19,6 +19,7 @@ import dev.kontor.accounts.db.tables.records.TeamRecord;
 import dev.kontor.audit.AuditKind;
 import dev.kontor.audit.AuditLog;
 import dev.kontor.clients.ClientManagement;
+import dev.kontor.shared.BatchMemo;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.EmailAddress;
 import dev.kontor.shared.InvalidInput;
@@ -174,7 +175,7 @@ public class AccountManagement {
 
     @Transactional(readOnly = true)
     public UserView user(long id) {
-        List<UserView> found = views(List.of(id));
+        List<UserView> found = BatchMemo.remember(List.of("accounts.user", id), () -> views(List.of(id)));
         if (found.isEmpty()) {
             throw new NotFound("user " + id);
         }
@@ -193,6 +194,10 @@ public class AccountManagement {
     /** Users who may work on the given client's tickets: admins and everyone granted that client. */
     @Transactional(readOnly = true)
     public List<UserView> usersServing(long clientId) {
+        return BatchMemo.remember(List.of("accounts.usersServing", clientId), () -> loadUsersServing(clientId));
+    }
+
+    private List<UserView> loadUsersServing(long clientId) {
         List<Long> ids = db.select(APP_USER.ID)
                 .from(APP_USER)
                 .where(APP_USER.ACTIVE.isTrue())
@@ -289,6 +294,10 @@ public class AccountManagement {
 
     @Transactional(readOnly = true)
     public List<TeamView> teams() {
+        return BatchMemo.remember(List.of("accounts.teams"), this::loadTeams);
+    }
+
+    private List<TeamView> loadTeams() {
         Map<Long, Set<Long>> members = db.selectFrom(TEAM_MEMBER).fetchGroups(TEAM_MEMBER.TEAM_ID).entrySet().stream()
                 .collect(Collectors.toMap(
                         Map.Entry::getKey,
@@ -300,7 +309,17 @@ public class AccountManagement {
 
     @Transactional(readOnly = true)
     public TeamView team(long id) {
-        return teams().stream().filter(t -> t.id() == id).findFirst().orElseThrow(() -> new NotFound("team " + id));
+        return BatchMemo.remember(List.of("accounts.team", id), () -> loadTeam(id));
+    }
+
+    private TeamView loadTeam(long id) {
+        TeamRecord team =
+                db.selectFrom(TEAM).where(TEAM.ID.eq(id)).fetchOptional().orElseThrow(() -> new NotFound("team " + id));
+        Set<Long> members = Set.copyOf(db.select(TEAM_MEMBER.USER_ID)
+                .from(TEAM_MEMBER)
+                .where(TEAM_MEMBER.TEAM_ID.eq(id))
+                .fetch(TEAM_MEMBER.USER_ID));
+        return new TeamView(team.getId(), team.getName(), members);
     }
 
     /** Creates a token for scripts and integrations; the plain token is in the answer and stored only hashed. */

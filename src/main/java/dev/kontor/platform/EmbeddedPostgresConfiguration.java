@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,9 @@ import org.springframework.util.StringUtils;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /** Settings a node may not turn off: an accepted message must survive a power cut. */
+    private static final Set<String> DURABILITY = Set.of("fsync", "synchronous_commit", "full_page_writes");
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DataSettings settings) throws IOException {
@@ -51,6 +55,11 @@ class EmbeddedPostgresConfiguration {
                 // in parallel with Spring's shutdown, and the last writes of a graceful shutdown would hang on
                 // a dead server until the pool's timeout.
                 .setRegisterShutdownHook(false);
+        settings.server().forEach((name, value) -> {
+            if (!DURABILITY.contains(name)) {
+                builder.setServerConfig(name, value);
+            }
+        });
         if (settings.port() > 0) {
             builder.setPort(settings.port());
         }

@@ -8,6 +8,7 @@ import static dev.kontor.sla.db.Tables.TICKET_CLOCK;
 import dev.kontor.clients.ClientManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.orders.OrderManagement;
+import dev.kontor.shared.BatchMemo;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.sla.db.tables.records.CalendarRecord;
 import dev.kontor.sla.db.tables.records.PolicyRecord;
@@ -218,10 +219,12 @@ class SlaClocks {
 
     /** The shortest response target the client has anywhere, or the cancellation default if shorter. */
     private Duration cancellationTarget(long clientId) {
-        Integer shortest = db.select(org.jooq.impl.DSL.min(POLICY.FIRST_RESPONSE_MINUTES))
-                .from(POLICY)
-                .where(POLICY.CLIENT_ID.eq(clientId).and(POLICY.ENABLED.isTrue()))
-                .fetchOne(0, Integer.class);
+        Integer shortest = BatchMemo.remember(
+                List.of("sla.shortestFirstResponse", clientId),
+                () -> db.select(org.jooq.impl.DSL.min(POLICY.FIRST_RESPONSE_MINUTES))
+                        .from(POLICY)
+                        .where(POLICY.CLIENT_ID.eq(clientId).and(POLICY.ENABLED.isTrue()))
+                        .fetchOne(0, Integer.class));
         Duration target = settings.cancellationTarget();
         if (shortest != null && Duration.ofMinutes(shortest).compareTo(target) < 0) {
             target = Duration.ofMinutes(shortest);
@@ -270,10 +273,12 @@ class SlaClocks {
         if (applied != null) {
             return applied;
         }
-        List<PolicyRecord> candidates = db.selectFrom(POLICY)
-                .where(POLICY.CLIENT_ID.eq(t.clientId()).and(POLICY.ENABLED.isTrue()))
-                .orderBy(POLICY.POSITION, POLICY.ID)
-                .fetch();
+        List<PolicyRecord> candidates = BatchMemo.remember(
+                List.of("sla.policies", t.clientId()),
+                () -> db.selectFrom(POLICY)
+                        .where(POLICY.CLIENT_ID.eq(t.clientId()).and(POLICY.ENABLED.isTrue()))
+                        .orderBy(POLICY.POSITION, POLICY.ID)
+                        .fetch());
         if (candidates.isEmpty()) {
             return null;
         }
@@ -302,6 +307,10 @@ class SlaClocks {
         if (policy == null || policy.getCalendarId() == null) {
             return new CalendarChoice(BusinessCalendar.always(), null);
         }
+        return BatchMemo.remember(List.of("sla.calendar", policy.getCalendarId()), () -> loadCalendar(policy));
+    }
+
+    private CalendarChoice loadCalendar(PolicyRecord policy) {
         CalendarRecord c = db.selectFrom(CALENDAR)
                 .where(CALENDAR.ID.eq(policy.getCalendarId()))
                 .fetchOne();

@@ -1,5 +1,6 @@
 package dev.kontor.translation;
 
+import dev.kontor.shared.BatchMemo;
 import dev.kontor.shared.LanguageCode;
 import dev.kontor.translation.internal.ProviderAccounts;
 import dev.kontor.translation.internal.TranslationStore;
@@ -99,7 +100,9 @@ public class Translations {
 
     /** Whether some provider the client may use translates {@code source} (null: any) into {@code target}. */
     public boolean covers(long clientId, LanguageCode source, LanguageCode target) {
-        return !chain(clientId, source, target).isEmpty();
+        return BatchMemo.remember(
+                List.of("translation.covers", clientId, String.valueOf(source), String.valueOf(target)),
+                () -> !chain(clientId, source, target).isEmpty());
     }
 
     /** The providers to try, in order. */

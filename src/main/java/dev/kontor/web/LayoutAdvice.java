@@ -26,7 +26,7 @@ class LayoutAdvice {
     /** The signed-in agent's status (online, away, offline), for the switch in the top bar. */
     @ModelAttribute("myStatus")
     String myStatus(HttpServletRequest request) {
-        if (request.getHeader("HX-Request") != null) {
+        if (!fullPage(request)) {
             return null;
         }
         return signedIn.current().map(u -> routing.status(u.id())).orElse(null);
@@ -34,12 +34,21 @@ class LayoutAdvice {
 
     @ModelAttribute("unreadNotifications")
     int unreadNotifications(HttpServletRequest request) {
-        if (request.getHeader("HX-Request") != null) {
+        if (!fullPage(request)) {
             return 0;
         }
         return signedIn.current()
                 .map(u -> rules.unreadNotifications(u.id(), u.scope()))
                 .orElse(0);
+    }
+
+    /**
+     * Whether the response is a whole page with the top bar: not an htmx fragment and not the REST API (whose
+     * controllers this advice also reaches, and whose clients never see the bar).
+     */
+    private static boolean fullPage(HttpServletRequest request) {
+        return request.getHeader("HX-Request") == null
+                && !request.getRequestURI().startsWith("/api/");
     }
 
     @ModelAttribute("me")

@@ -5,6 +5,7 @@ import static dev.kontor.rules.db.Tables.RULE;
 
 import dev.kontor.rules.RuleView;
 import dev.kontor.rules.db.tables.records.RuleRecord;
+import dev.kontor.shared.BatchMemo;
 import java.util.Comparator;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -35,7 +36,9 @@ public class RuleBook {
 
     /** Enabled rules in order (position, then id). */
     public List<CompiledRule> rules() {
-        long revision = db.select(REVISION.VALUE).from(REVISION).fetchOne(REVISION.VALUE);
+        long revision = BatchMemo.remember(
+                List.of("rules.revision"),
+                () -> db.select(REVISION.VALUE).from(REVISION).fetchOne(REVISION.VALUE));
         Snapshot s = snapshot;
         if (s.revision() != revision) {
             List<CompiledRule> compiled = db.selectFrom(RULE).where(RULE.ENABLED.isTrue()).fetch().stream()

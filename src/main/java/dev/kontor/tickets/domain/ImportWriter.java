@@ -240,6 +240,7 @@ public class ImportWriter {
     /** A ticket an import created before, brought up to date with its line: its fields and derived facts. */
     public void updateTicket(long ticketId, NewTicket t) {
         HistoricalFacts.Facts f = t.facts();
+        LockedTickets.forgetAll();
         db.update(TICKET)
                 .set(TICKET.SUBJECT, t.subject())
                 .set(TICKET.STATUS, t.status().key())

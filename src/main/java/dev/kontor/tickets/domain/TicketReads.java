@@ -5,6 +5,7 @@ import static dev.kontor.tickets.db.Tables.TICKET;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketAging;
 import dev.kontor.tickets.TicketView;
+import dev.kontor.tickets.db.tables.records.TicketRecord;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ public class TicketReads {
     }
 
     public Optional<TicketView> byId(long ticketId) {
+        Optional<TicketRecord> held = LockedTickets.get(ticketId);
+        if (held.isPresent()) {
+            return held.map(TicketRepository::toView);
+        }
         return db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).fetchOptional(TicketRepository::toView);
     }
 
@@ -37,8 +42,14 @@ public class TicketReads {
 
     /** The ticket, its row locked until the transaction ends; {@code skipLocked}: empty at once when held. */
     public Optional<TicketView> lock(long ticketId, boolean skipLocked) {
+        Optional<TicketRecord> held = LockedTickets.get(ticketId);
+        if (held.isPresent()) {
+            return held.map(TicketRepository::toView);
+        }
         var lock = db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate();
-        return (skipLocked ? lock.skipLocked() : lock).fetchOptional(TicketRepository::toView);
+        Optional<TicketRecord> row = (skipLocked ? lock.skipLocked() : lock).fetchOptional();
+        row.ifPresent(LockedTickets::held);
+        return row.map(TicketRepository::toView);
     }
 
     public List<Long> unresolvedAbout(long clientId, String orderRef) {

@@ -25,11 +25,24 @@ public class TicketRepository {
 
     /** Loads a ticket and locks its row until the transaction ends, so concurrent changes queue up. */
     public Optional<Ticket> lock(long id) {
-        return db.selectFrom(TICKET).where(TICKET.ID.eq(id)).forUpdate().fetchOptional(TicketRepository::toTicket);
+        return lockedRow(id).map(TicketRepository::toTicket);
+    }
+
+    /** The ticket's row, locked until the transaction ends (read once per transaction, see {@link LockedTickets}). */
+    Optional<TicketRecord> lockedRow(long id) {
+        Optional<TicketRecord> held = LockedTickets.get(id);
+        if (held.isPresent()) {
+            return held;
+        }
+        Optional<TicketRecord> row =
+                db.selectFrom(TICKET).where(TICKET.ID.eq(id)).forUpdate().fetchOptional();
+        row.ifPresent(LockedTickets::held);
+        return row;
     }
 
     public Ticket save(Ticket t) {
-        TicketRecord r = t.id == null ? db.newRecord(TICKET) : db.fetchOne(TICKET, TICKET.ID.eq(t.id));
+        // An update writes the aggregate's fields without reading the row first: the caller holds it locked.
+        TicketRecord r = db.newRecord(TICKET);
         r.setClientId(t.clientId);
         r.setStoreId(t.storeId);
         r.setChannelId(t.channelId);
@@ -66,9 +79,18 @@ public class TicketRepository {
             t.id = r.getId();
             t.number = r.getNumber();
         } else {
-            r.setVersion(r.getVersion() + 1);
-            r.store();
+            int updated = db.update(TICKET)
+                    .set(r)
+                    .set(TICKET.VERSION, TICKET.VERSION.plus(1))
+                    .where(TICKET.ID.eq(t.id))
+                    .execute();
+            if (updated != 1) {
+                throw new IllegalStateException("Ticket " + t.id + " does not exist");
+            }
+            r.setId(t.id);
+            r.setNumber(t.number);
         }
+        LockedTickets.held(r);
         return t;
     }
 

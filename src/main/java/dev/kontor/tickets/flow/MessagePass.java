@@ -1,5 +1,6 @@
 package dev.kontor.tickets.flow;
 
+import dev.kontor.shared.BatchMemo;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.MessageFlowSettings;
 import dev.kontor.tickets.MessageStep;
@@ -130,11 +131,14 @@ class MessagePass implements SmartLifecycle {
             return;
         }
         Set<Long> tickets = batch.stream().map(ReceivedMessage::ticketId).collect(Collectors.toSet());
-        PassingTickets.during(tickets, () -> {
-            for (MessageStep step : steps) {
-                step.process(batch);
-            }
-        });
+        // Teams, users, policies and settings are read once per batch, not once per message.
+        PassingTickets.during(
+                tickets,
+                () -> BatchMemo.during(() -> {
+                    for (MessageStep step : steps) {
+                        step.process(batch);
+                    }
+                }));
     }
 
     private static List<List<Long>> byTicket(List<FlowQueue.Claimed> claimed) {
