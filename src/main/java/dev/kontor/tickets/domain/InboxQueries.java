@@ -62,6 +62,7 @@ public class InboxQueries {
 
     /** {@code clientIds}: the clients to read, already narrowed to what the user may see. */
     public InboxPage page(InboxQuery q, Collection<Long> clientIds) {
+        LockedTickets.writeChanges();
         Cursor cursor = cursor(q.cursor());
         if (clientIds.isEmpty()) {
             return new InboxPage(List.of(), null);
@@ -171,6 +172,7 @@ public class InboxQueries {
     }
 
     public List<TicketView> ofCustomer(long customerId, ClientScope scope, int limit) {
+        LockedTickets.writeChanges();
         return db
                 .selectFrom(TICKET)
                 .where(TICKET.CUSTOMER_ID.eq(customerId))

@@ -37,6 +37,7 @@ public class TicketReads {
     }
 
     public Optional<TicketView> byNumber(long number) {
+        LockedTickets.writeChanges();
         return db.selectFrom(TICKET).where(TICKET.NUMBER.eq(number)).fetchOptional(TicketRepository::toView);
     }
 
@@ -48,11 +49,12 @@ public class TicketReads {
         }
         var lock = db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate();
         Optional<TicketRecord> row = (skipLocked ? lock.skipLocked() : lock).fetchOptional();
-        row.ifPresent(LockedTickets::held);
+        row.ifPresent(r -> LockedTickets.held(db, r));
         return row.map(TicketRepository::toView);
     }
 
     public List<Long> unresolvedAbout(long clientId, String orderRef) {
+        LockedTickets.writeChanges();
         return db.select(TICKET.ID)
                 .from(TICKET)
                 .where(TICKET.CLIENT_ID.eq(clientId))
@@ -68,6 +70,7 @@ public class TicketReads {
 
     /** Agents' open loads counting only tickets of clients in {@code scope}. */
     public Map<Long, Integer> openLoads(Collection<Long> userIds, ClientScope scope) {
+        LockedTickets.writeChanges();
         if (userIds.isEmpty() || scope.isEmpty()) {
             return Map.of();
         }
@@ -81,6 +84,7 @@ public class TicketReads {
     }
 
     public List<TicketView> waitingInTeam(long teamId, int limit) {
+        LockedTickets.writeChanges();
         return db.selectFrom(TICKET)
                 .where(TICKET.TEAM_ID.eq(teamId))
                 .and(TICKET.ASSIGNEE_ID.isNull())
@@ -92,6 +96,7 @@ public class TicketReads {
 
     /** How many tickets wait in the team's queue, counting only clients in {@code scope}. */
     public int countWaitingInTeam(long teamId, ClientScope scope) {
+        LockedTickets.writeChanges();
         if (scope.isEmpty()) {
             return 0;
         }
@@ -104,6 +109,7 @@ public class TicketReads {
     }
 
     public List<Long> teamsWithWaitingTickets() {
+        LockedTickets.writeChanges();
         return db.selectDistinct(TICKET.TEAM_ID)
                 .from(TICKET)
                 .where(TICKET.TEAM_ID.isNotNull())
@@ -113,6 +119,7 @@ public class TicketReads {
     }
 
     public List<Long> openTicketsOf(long userId) {
+        LockedTickets.writeChanges();
         return db.select(TICKET.ID)
                 .from(TICKET)
                 .where(TICKET.ASSIGNEE_ID.eq(userId))
@@ -122,6 +129,7 @@ public class TicketReads {
     }
 
     public List<TicketView> recent(Long clientId, int limit) {
+        LockedTickets.writeChanges();
         return db.selectFrom(TICKET)
                 .where(clientId == null ? DSL.noCondition() : TICKET.CLIENT_ID.eq(clientId))
                 .orderBy(TICKET.UPDATED_AT.desc(), TICKET.ID.desc())
@@ -131,6 +139,7 @@ public class TicketReads {
 
     /** Null bounds are not applied. */
     public List<TicketView> aging(TicketAging q, long afterId, int limit) {
+        LockedTickets.writeChanges();
         var where = TICKET.ID.gt(afterId).and(TICKET.STATUS.in(UNRESOLVED));
         if (q.clientId() != null) {
             where = where.and(TICKET.CLIENT_ID.eq(q.clientId()));

@@ -7,9 +7,12 @@ import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import dev.kontor.tickets.db.tables.records.TicketRecord;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
@@ -36,8 +39,49 @@ public class TicketRepository {
         }
         Optional<TicketRecord> row =
                 db.selectFrom(TICKET).where(TICKET.ID.eq(id)).forUpdate().fetchOptional();
-        row.ifPresent(LockedTickets::held);
+        row.ifPresent(r -> LockedTickets.held(db, r));
         return row;
+    }
+
+    /** The columns the aggregate owns: what a save writes. */
+    static final List<Field<?>> AGGREGATE_FIELDS = List.of(
+            TICKET.CLIENT_ID,
+            TICKET.STORE_ID,
+            TICKET.CHANNEL_ID,
+            TICKET.CUSTOMER_ID,
+            TICKET.SUBJECT,
+            TICKET.STATUS,
+            TICKET.PRIORITY,
+            TICKET.CATEGORY,
+            TICKET.LANGUAGE,
+            TICKET.ASSIGNEE_ID,
+            TICKET.TEAM_ID,
+            TICKET.TAGS,
+            TICKET.ORDER_REFS,
+            TICKET.MESSAGE_COUNT,
+            TICKET.CREATED_AT,
+            TICKET.UPDATED_AT,
+            TICKET.LAST_MESSAGE_AT,
+            TICKET.FIRST_RESPONSE_AT,
+            TICKET.SOLVED_AT,
+            TICKET.CLOSED_AT,
+            TICKET.REPLY_NEEDED_SINCE,
+            TICKET.NO_REPLY_NEEDED,
+            TICKET.TRIAGE_CORRECTED,
+            TICKET.SLA_DUE_AT,
+            TICKET.SLA_METRIC,
+            TICKET.STATUS_SINCE,
+            TICKET.CUSTOMER_WAITING_SINCE,
+            TICKET.TEAM_REPLIED_AT,
+            TICKET.QUEUE_KEY);
+
+    /** What an update of the row writes. */
+    static Map<Field<?>, Object> aggregateValues(TicketRecord r) {
+        Map<Field<?>, Object> values = new HashMap<>();
+        for (Field<?> f : AGGREGATE_FIELDS) {
+            values.put(f, r.get(f));
+        }
+        return values;
     }
 
     public Ticket save(Ticket t) {
@@ -78,19 +122,23 @@ public class TicketRepository {
             r.refresh(TICKET.NUMBER);
             t.id = r.getId();
             t.number = r.getNumber();
-        } else {
-            int updated = db.update(TICKET)
-                    .set(r)
-                    .set(TICKET.VERSION, TICKET.VERSION.plus(1))
-                    .where(TICKET.ID.eq(t.id))
-                    .execute();
-            if (updated != 1) {
-                throw new IllegalStateException("Ticket " + t.id + " does not exist");
-            }
-            r.setId(t.id);
-            r.setNumber(t.number);
+            LockedTickets.held(db, r);
+            return t;
         }
-        LockedTickets.held(r);
+        r.setId(t.id);
+        r.setNumber(t.number);
+        // A ticket this transaction holds is written once, before the commit or the next query (LockedTickets).
+        if (LockedTickets.change(r)) {
+            return t;
+        }
+        int updated = db.update(TICKET)
+                .set(aggregateValues(r))
+                .set(TICKET.VERSION, TICKET.VERSION.plus(1))
+                .where(TICKET.ID.eq(t.id))
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("Ticket " + t.id + " does not exist");
+        }
         return t;
     }
 
