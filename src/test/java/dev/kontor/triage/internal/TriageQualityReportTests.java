@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TriageQualityReportTests {
 
-    record Labelled(String id, String lang, String intent, String orderRef, String subject, String body) {}
+    /** {@code orderRefs}: every order the message names, the main one first (just {@code orderRef} when one). */
+    record Labelled(
+            String id,
+            String lang,
+            String intent,
+            String orderRef,
+            List<String> orderRefs,
+            String subject,
+            String body) {}
 
     record Outcome(Labelled m, String language, Category category, List<String> refs) {
         boolean languageOk() {
@@ -35,8 +44,18 @@ class TriageQualityReportTests {
             return m.intent().equals(category.key());
         }
 
+        /** The main reference first, and every other reference the message names, in any order. */
         boolean refsOk() {
-            return m.orderRef() == null ? refs.isEmpty() : refs.equals(List.of(m.orderRef()));
+            return m.orderRefs().isEmpty()
+                    ? refs.isEmpty()
+                    : !refs.isEmpty()
+                            && refs.get(0).equals(m.orderRefs().get(0))
+                            && Set.copyOf(refs).equals(Set.copyOf(m.orderRefs()));
+        }
+
+        /** Numbers taken for an order that the message does not name as one (tracking, IBAN, phone, ...). */
+        List<String> lookAlikes() {
+            return refs.stream().filter(r -> !m.orderRefs().contains(r)).toList();
         }
     }
 
@@ -61,11 +80,20 @@ class TriageQualityReportTests {
                     continue;
                 }
                 JsonNode n = json.readTree(line);
+                String main =
+                        n.get("order_ref").isNull() ? null : n.get("order_ref").asString();
+                List<String> refs = new ArrayList<>();
+                if (n.has("order_refs")) {
+                    n.get("order_refs").forEach(r -> refs.add(r.asString()));
+                } else if (main != null) {
+                    refs.add(main);
+                }
                 all.add(new Labelled(
                         n.get("id").asString(),
                         n.get("lang").asString(),
                         n.get("intent").asString(),
-                        n.get("order_ref").isNull() ? null : n.get("order_ref").asString(),
+                        main,
+                        List.copyOf(refs),
                         n.get("subject").asString(),
                         n.get("body").asString()));
             }
@@ -110,9 +138,14 @@ class TriageQualityReportTests {
         System.out.printf("  language with Lingua's low-accuracy models: %.0f%%%n", 100.0 * langLow / outcomes.size());
         long cat = outcomes.stream().filter(Outcome::categoryOk).count();
         long refs = outcomes.stream().filter(Outcome::refsOk).count();
+        long lookAlikes =
+                outcomes.stream().mapToLong(o -> o.lookAlikes().size()).sum();
         System.out.printf(
-                "  overall: language %.0f%%, category %.0f%%, order refs %.0f%%%n",
-                100.0 * lang / outcomes.size(), 100.0 * cat / outcomes.size(), 100.0 * refs / outcomes.size());
+                "  overall: language %.1f%%, category %.1f%%, order refs %.1f%%, look-alikes taken for an order %d%n",
+                100.0 * lang / outcomes.size(),
+                100.0 * cat / outcomes.size(),
+                100.0 * refs / outcomes.size(),
+                lookAlikes);
         outcomes.stream()
                 .filter(o -> !o.languageOk() || !o.categoryOk() || !o.refsOk())
                 .forEach(o -> System.out.printf(
@@ -123,7 +156,7 @@ class TriageQualityReportTests {
                         o.category().key(),
                         o.m().intent(),
                         o.refs(),
-                        o.m().orderRef()));
+                        o.m().orderRefs()));
         return 100.0 * cat / outcomes.size();
     }
 
@@ -174,4 +207,27 @@ class TriageQualityReportTests {
         assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
         assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
     }
+
+    /**
+     * Messages written the way customers really write, in ten languages: a quarter under eight words, typos, no
+     * accents, SMS style, B2B mails with a quoted earlier reply, a signature and a legal footer in another language,
+     * negations and contrast, marketing, numbers that are not orders (tracking, IBAN, VAT and company ids, phones,
+     * postcodes, customer and ticket numbers, SKUs) and order references in non-canonical forms.
+     */
+    @Test
+    void realWorldMessagesAreTriaged() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/real-world-messages.jsonl"));
+        report("real-world messages", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_LANGUAGE));
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_CATEGORY));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_REFS));
+        assertThat(outcomes.stream().flatMap(o -> o.lookAlikes().stream())).hasSizeLessThanOrEqualTo(7);
+    }
+
+    // Its first run, before triage was changed for it: language 99.4%, category 77.5%, order refs 84.4%, 7 numbers
+    // taken for orders that are not the customer's (a ticket number, references in quoted replies).
+    static final double FLOOR_LANGUAGE = 0.99, FLOOR_CATEGORY = 0.775, FLOOR_REFS = 0.84;
 }
