@@ -24,7 +24,7 @@ final class Intent {
             + "|(please |pls )?(do not|don'?t|dont) (cancel|return|refund|replace)|not (broken|damaged|defective|faulty)"
             + "|(will|mochte|moechte|brauche|wunsche|wollen|mochten) (kein|keine|keinen|nicht)"
             + "|nicht (stornieren|zuruckschicken|zurucksenden|erstatten|umtauschen|kaputt|defekt|beschadigt)"
-            + "|ne (veux|souhaite|voudrais|desire|voulons) pas|n'?(annulez|renvoyez|remboursez) pas|pas (casse|abime|defectueux)"
+            + "|ne (veux|souhaite|voudrais|desire|voulons|demande|demandons) pas|kein(e|en)? (geld|erstattung|ruckerstattung|gutschrift)\\b|n'?(annulez|renvoyez|remboursez) pas|pas (casse|abime|defectueux)"
             + "|non (voglio|vorrei|desidero|mi serve|ho bisogno|vogliamo)|non (annullate|annullare|cancellate|e rott|e difettos|e danneggiat)"
             + "|no (quiero|deseo|necesito|queremos)|no (cancelen|anulen|cancelar|anular)|no (esta|llego) (roto|rota|danad)"
             + "|wil (geen|niet)|niet (annuleren|terugsturen|retourneren)|niet (kapot|stuk|beschadigd)"

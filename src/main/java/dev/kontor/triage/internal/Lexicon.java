@@ -1048,6 +1048,47 @@ final class Lexicon {
                 "\\b\\d{2,5} (st\\.?|stk\\.?|stuck|stuks|sztuk|szt|pcs|pieces|units|unidades|unita|pezzi|enheder|enheter|exemplaires)(\\b|\\s|$)");
         cue(QUOTE, 3, "\\b(et|ett|vores|jeres) tilbud (pa|paa)\\b", "\\bsend gerne et tilbud\\b");
 
+        // Found on the validation set's first run (its figures were recorded before these were added).
+        cue(
+                WHERE_IS_MY_ORDER,
+                3,
+                "\\b(que|q) pasa con (mi|el) (pedido|paquete|envio)",
+                "\\bhvor bliver (min |mit |mine )?(ordre|pakke|pakken|bestilling|varen|varer)\\b",
+                "\\bhangt seit\\b",
+                "\\b(steckt|hangt|liegt) (seit [a-z0-9 ]{0,15})?(im|in der) (verteilzentrum|paketzentrum|zustellbasis)");
+        cue(
+                REFUND,
+                3,
+                "when (will|do|can) (i|we) (get|see|receive|have) (my|the|our) money",
+                "\\bmoney (be|go|back) (on|to|into) (my|the) (card|account)",
+                "when will the money");
+        cue(
+                ADDRESS_CHANGE,
+                3,
+                "\\b(i|we) (just |recently )?(moved|have moved)\\b",
+                "\\bcan (it|you|the parcel) (go|be sent|be delivered|send it|deliver it) to\\b.{0,60}\\binstead\\b");
+        cue(
+                DAMAGED_OR_DEFECTIVE,
+                1.5,
+                "\\b(a |an )?replacement\\b",
+                "\\bersatz(gerat|teil)?\\b",
+                "\\bneues gerat\\b",
+                "\\bpiece de rechange\\b",
+                "\\bremplacement\\b",
+                "\\b(sostituzione|ricambio)\\b",
+                "\\b(reemplazo|repuesto|manden otra|manden otro)\\b",
+                "\\bvervanging\\b",
+                "\\bwymian",
+                "\\b(substituicao|substituto)\\b",
+                "\\bersattning\\b",
+                "\\berstatning\\b");
+        cue(
+                PRODUCT_QUESTION,
+                2.5,
+                "\\bpast (deze|dit|het|die|de)\\b[^.?!]{0,60}\\?",
+                "\\bpasst (der|die|das|dieser|diese|dieses)\\b[^.?!]{0,60}\\?",
+                "\\b(does|will) (it|this|the [a-z]+) fit\\b");
+
         // Marketing, prize and newsletter mails: "other", whatever they offer (see CategoryClassifier#best).
         cue(
                 Category.OTHER,

@@ -62,20 +62,23 @@ final class OrderReferences {
             "(?iu)\\b(?:for|about|re|pour|per|para|voor|för|for|til|do|dla|zu|für|fuer|sobre|om|di)\\s+(?:#\\s?)?"
                     + "(\\d{5,12})(?![\\d,.-]?\\d)(?!\\s?(?:€|eur|euro|usd|\\$|£|kr|zł|zl|%|st\\b|stk|szt|pcs|units|x\\b))");
 
-    private static final Pattern BARE = Pattern.compile("(?<![\\w+./,-])(\\d{5,12})(?![\\w/,-]|[.,]\\d)");
+    /** A bare number, not one group of a longer grouped number (phones, IBANs: "07700 900123"). */
+    private static final Pattern BARE =
+            Pattern.compile("(?<![\\w+./,-]|\\d[ \\u00a0])(\\d{5,12})(?![\\w/,-]|[.,]\\d|[ \\u00a0]\\d)");
 
     /**
      * Labels that make the number after them something else than an order; checked in the few words before a "#"
      * number or a bare one.
      */
-    private static final Pattern LABEL = Pattern.compile("(?iu)\\b(track|sendung|suivi|seguimiento|spedizione|rastreio"
-            + "|iban|bic|swift|konto|account|vat|ust|uid|tva|iva|btw|moms|nip|nif|cif|regon|krs|kvk|cvr|org|siret|siren"
-            + "|hrb|hra|tel|phone|fon|tlf|tél|mobil|handy|fax|ring|call|anrufen|rappel|chiam|llam|lig|bel|zadzw"
-            + "|kunden|customer|client|klant|kund|kunde|cliente|konto"
-            + "|ticket|case|fall|sag|sprawa|zgłosz|zglosz|caso|dossier|reclam"
-            + "|sku|art|ean|item|artikel|article|articolo|artículo|artigo|produkt|product|modell|model|réf|ref\\b|référence"
-            + "|invoice (?:no|number|#)|rechnungsn|plz|postcode|zip|cap\\b|cp\\b|code postal)"
-            + "[\\p{L}.\\-]*\\s*(?:[\\p{L}.°º-]+\\s*){0,2}[:#]?\\s*$");
+    private static final Pattern LABEL =
+            Pattern.compile("(?iu)\\b(track|sendungsn|suivi|seguimiento|spedizione|rastreio"
+                    + "|iban|bic|swift|konto|account|vat|ust|uid|tva|iva|btw|moms|nip|nif|cif|regon|krs|kvk|cvr|org|siret|siren"
+                    + "|hrb|hra|tel|phone|fon|tlf|tél|mobil|handy|fax|ring|call|anrufen|rappel|chiam|llam|lig|bel|zadzw"
+                    + "|kunden|customer|client|klant|kund|kunde|cliente|konto"
+                    + "|ticket|case|fall|sag|sprawa|zgłosz|zglosz|caso|dossier|reclam"
+                    + "|sku|art|ean|item|artikel|article|articolo|artículo|artigo|produkt|product|modell|model|réf|ref\\b|référence"
+                    + "|invoice (?:no|number|#)|rechnungsn|plz|postcode|zip|cap\\b|cp\\b|code postal)"
+                    + "[\\p{L}.\\-]*\\s*(?:[\\p{L}.°º-]+\\s*){0,2}[:#]?\\s*$");
 
     private OrderReferences() {}
 
@@ -104,9 +107,31 @@ final class OrderReferences {
         collect(s, 0, found);
         collect(b, s.length() + 1, found);
         List<Candidate> list = new ArrayList<>(found.values());
+        promoteTheOnlyNumberOfAShortMessage(s + "\n" + b, list);
         list.sort(Comparator.comparing(Candidate::strength).thenComparing(Candidate::position));
         return List.copyOf(list);
     }
+
+    /**
+     * "annullate 100901 per favore", "sendung 100713 hängt fest": in a short message whose only number is a bare one
+     * of 6 to 12 digits, that number is likely the order. A postcode (followed by its town) is not.
+     */
+    private static void promoteTheOnlyNumberOfAShortMessage(String text, List<Candidate> list) {
+        if (list.size() != 1
+                || list.get(0).strength() != Strength.POSSIBLE
+                || list.get(0).ref().length() < 6
+                || text.strip().split("\\s+").length > SHORT_MESSAGE_WORDS) {
+            return;
+        }
+        String ref = list.get(0).ref();
+        Matcher town = Pattern.compile("(?<!\\d)" + ref + "\\s+\\p{Lu}").matcher(text);
+        if (!town.find()) {
+            list.set(0, new Candidate(ref, Strength.LIKELY, list.get(0).position()));
+        }
+    }
+
+    /** Up to this many words (subject and text) a message counts as short. */
+    private static final int SHORT_MESSAGE_WORDS = 14;
 
     private static void collect(String text, int offset, Map<String, Candidate> found) {
         if (text.isBlank()) {

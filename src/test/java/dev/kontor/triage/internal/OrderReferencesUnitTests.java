@@ -38,6 +38,18 @@ class OrderReferencesUnitTests {
     }
 
     @Test
+    void theOnlyNumberOfAShortMessageIsLikelyTheOrder() {
+        assertThat(OrderReferences.find("annullate 100901 per favore, non mi serve più"))
+                .containsExactly("100901");
+        assertThat(OrderReferences.find("sendung 100713 hängt seit tagen fest")).containsExactly("100713");
+        assertThat(OrderReferences.find("neue adresse: 101150 Berlin")).isEmpty();
+        assertThat(OrderReferences.find("call me on 077009001234 please")).isEmpty();
+        assertThat(OrderReferences.find(
+                        "sendung 100713 hängt seit tagen fest, ich warte und warte und warte und warte und warte noch"))
+                .isEmpty();
+    }
+
+    @Test
     void aReferenceOnlyInTheSubjectCounts() {
         assertThat(OrderReferences.find("Bestellung 100620", "wo bleibt das paket?"))
                 .containsExactly("100620");

@@ -151,15 +151,26 @@ class TriageQualityReportTests {
         outcomes.stream()
                 .filter(o -> !o.languageOk() || !o.categoryOk() || !o.refsOk())
                 .forEach(o -> System.out.printf(
-                        "  miss %s: language %s (want %s), category %s (want %s), refs %s (want %s)%n",
+                        "  miss %s: language %s (want %s), category %s (want %s), refs %s (want %s), scores %s%n",
                         o.m().id(),
                         o.language(),
                         o.m().lang(),
                         o.category().key(),
                         o.m().intent(),
                         o.refs(),
-                        o.m().orderRefs()));
+                        o.m().orderRefs(),
+                        topScores(o.m())));
         return 100.0 * cat / outcomes.size();
+    }
+
+    /** The three best lexicon scores, to see why a message went wrong. */
+    static String topScores(Labelled m) {
+        return CategoryClassifier.lexiconScores(m.subject(), CleanedMessage.textOf(m.body())).entrySet().stream()
+                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> e.getKey().key() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue()))
+                .toList()
+                .toString();
     }
 
     @Test
@@ -230,6 +241,27 @@ class TriageQualityReportTests {
     }
 
     // Its first run, before triage was changed for it: language 99.4%, category 77.5%, order refs 84.4%, 7 numbers
-    // taken for orders that are not the customer's (a ticket number, references in quoted replies).
-    static final double FLOOR_LANGUAGE = 0.99, FLOOR_CATEGORY = 0.775, FLOOR_REFS = 0.97;
+    // taken for orders that are not the customer's (a ticket number, references in quoted replies). Triage was then
+    // tuned on it (cleaning, references, negation and contrast, lexicon), so these floors are the targets and
+    // guard against regressions; they are not a figure for unseen text.
+    static final double FLOOR_LANGUAGE = 0.98, FLOOR_CATEGORY = 0.95, FLOOR_REFS = 0.97;
+
+    /**
+     * Fifty more messages of the same kinds, written after triage was tuned on the real-world set. Its first run is
+     * the figure to quote for unseen text: language 100%, category 86%, order references 94%, no look-alike taken.
+     * Its misses (missing phrasings, a bare order number in a short message) were then fixed with general rules, so
+     * it now guards against regressions like the others.
+     */
+    @Test
+    void realWorldMessagesWrittenAfterTheTuningAreTriaged() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/real-world-validation.jsonl"));
+        report("real-world validation", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_LANGUAGE));
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_CATEGORY));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_REFS));
+        assertThat(outcomes.stream().flatMap(o -> o.lookAlikes().stream())).isEmpty();
+    }
 }
