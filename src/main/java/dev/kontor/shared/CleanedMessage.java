@@ -61,13 +61,13 @@ public record CleanedMessage(String text, List<Cut> cuts) {
             + "|this e-?mail (and any|may contain|is intended|is confidential)|intended (solely |only )?for the"
             + "|if you (are not|have received) |registered (in|office)|company registration|please consider the environment"
             + "|vertraulich|geschäftsführ|geschaftsfuhr|registergericht|amtsgericht|sitz der gesellschaft|handelsregister"
-            + "|confidentiel|destinataire|si[eè]ge social|rcs [a-z]"
-            + "|riservat|destinatari|sede legale|registro (delle )?imprese"
-            + "|confidencial|destinatario|registro mercantil"
-            + "|vertrouwelijk|geadresseerde|kamer van koophandel"
-            + "|poufn|adresat|sąd rejonowy|sad rejonowy|kapitał zakładowy|kapital zakladowy"
-            + "|confidenciais|destinatário|destinatario"
-            + "|konfidentiel|fortrolig|modtager|sekretess|mottagare)");
+            + "|confidentiel|si[eè]ge social|rcs [a-z]"
+            + "|riservat|sede legale|registro (delle )?imprese"
+            + "|confidencial|registro mercantil"
+            + "|vertrouwelijk|kamer van koophandel"
+            + "|poufn|sąd rejonowy|sad rejonowy|kapitał zakładowy|kapital zakladowy"
+            + "|confidenciais"
+            + "|konfidentiel|fortrolig|sekretess)");
 
     /** A closing line that opens a signature; the delimiter "-- " and the mobile "sent from" lines too. */
     private static final Pattern CLOSING = Pattern.compile("(?iu)^[ \\t]*(--[ \\t]*|(best|kind|warm|many thanks and)"

@@ -140,4 +140,11 @@ class CleanedMessageUnitTests {
         assertThat(CleanedMessage.of(text).text()).isEqualTo(text);
         assertThat(CleanedMessage.of(text).cuts()).isEmpty();
     }
+
+    @Test
+    void aLaterParagraphAboutTheRecipientOfAParcelIsNotAFooter() {
+        String text =
+                "¿Dónde está mi pedido?\n\nEl mensaje del transportista dice que el destinatario no estaba en casa.";
+        assertThat(CleanedMessage.of(text).text()).isEqualTo(text);
+    }
 }
