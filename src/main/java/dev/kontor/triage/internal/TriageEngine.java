@@ -43,9 +43,14 @@ public class TriageEngine {
      */
     public List<String> orderReferences(String subject, String body, Function<String, Optional<String>> known) {
         List<Candidate> candidates = OrderReferences.candidates(subject, body);
+        // Each candidate is one lookup; a message full of numbers (a pasted list) is not worth more than these.
+        Map<String, Optional<String>> stored = new java.util.HashMap<>();
+        candidates.stream().limit(MAX_LOOKUPS).forEach(c -> stored.put(c.ref(), known.apply(c.ref())));
         List<String> knownRefs = new ArrayList<>();
         for (Candidate c : candidates) {
-            known.apply(c.ref()).filter(id -> !knownRefs.contains(id)).ifPresent(knownRefs::add);
+            stored.getOrDefault(c.ref(), Optional.empty())
+                    .filter(id -> !knownRefs.contains(id))
+                    .ifPresent(knownRefs::add);
         }
         if (knownRefs.isEmpty()) {
             return OrderReferences.find(subject, body);
@@ -53,11 +58,15 @@ public class TriageEngine {
         List<String> refs = new ArrayList<>(knownRefs);
         candidates.stream()
                 .filter(c -> c.strength() == Strength.CERTAIN)
+                .filter(c -> stored.getOrDefault(c.ref(), Optional.empty()).isEmpty())
                 .map(Candidate::ref)
-                .filter(r -> !refs.contains(r) && known.apply(r).isEmpty())
+                .filter(r -> !refs.contains(r))
                 .forEach(refs::add);
         return List.copyOf(refs);
     }
+
+    /** How many references of one message are looked up among the stored orders. */
+    static final int MAX_LOOKUPS = 20;
 
     public void learn(long clientId, Category category, String subject, String body) {
         categories.learn(clientId, category, subject, CleanedMessage.textOf(body));
