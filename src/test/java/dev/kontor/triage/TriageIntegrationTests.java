@@ -112,6 +112,59 @@ class TriageIntegrationTests {
                 .satisfies(o -> assertThat(o.order().customerName()).isEqualTo("Eva Sommer"));
     }
 
+    /**
+     * A B2B reply: the request is read without the quoted earlier mail, the signature and the footer; the stored
+     * order comes first, the unknown one from the text after it, and numbers that only look like orders (customer
+     * number, phone, the order in the quoted mail) are not taken.
+     */
+    @Test
+    void aStoredOrderLeadsAndQuotedTextSignatureAndFooterAreNotRead() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        long channel = clients.apiChannelOf(store.id()).id();
+        orders.record(
+                client.id(),
+                channel,
+                new OrderData(
+                        "100388",
+                        null,
+                        "SHIPPED",
+                        true,
+                        "EUR",
+                        new BigDecimal("120.00"),
+                        BigDecimal.ZERO,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-11-20T12:00:00Z"),
+                        "Berger GmbH",
+                        null,
+                        null,
+                        null,
+                        List.of()));
+        String body = "Guten Tag,\n\nbitte senden Sie uns die Rechnung zu Auftrag 100411 und 100388."
+                + " Unsere Kundennummer ist 483920.\n\nMit freundlichen Grüßen\nThomas Berger\nTel. 0171 2345678\n\n"
+                + "Berger GmbH · Geschäftsführer: Thomas Berger · Registergericht München HRB 234567\n"
+                + "This e-mail may contain confidential information.\n\n"
+                + "Am 12.03.2025 um 09:14 schrieb Kundenservice <service@shop.de>:\n"
+                + "> Ihre Bestellung 100999 wird morgen versendet. Stornieren ist nicht mehr möglich.";
+        TicketView t = ticket(store, "Re: Rechnung", body);
+        assertThat(t.category()).isEqualTo("invoice");
+        assertThat(t.orderRefs()).containsExactly("100388", "100411");
+
+        ApiClient agent = new ApiClient(port, fixtures.token(fixtures.agent(client)));
+        var analyzed = agent.post(
+                "/api/v1/triage/analyze",
+                "{\"clientId\":" + client.id() + ",\"subject\":\"Re: Rechnung\",\"body\":"
+                        + tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsString(body) + "}");
+        assertThat(analyzed.json().path("mainOrderRef").asString()).isEqualTo("100388");
+        assertThat(analyzed.json().path("readText").asString()).doesNotContain("Berger GmbH", "100999");
+        assertThat(analyzed.json().path("cutParts").findValuesAsString("part"))
+                .containsExactly("signature", "footer", "quote");
+    }
+
     @Test
     void anAgentsCorrectionIsRecordedKeptAndLearnedForTheClient() {
         ClientView client = fixtures.client();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -73,12 +74,26 @@ class CategoryClassifier {
         if (text.isBlank()) {
             return;
         }
+        List<int[]> negated = new ArrayList<>();
+        List<int[]> wanted = new ArrayList<>();
+        Intent.spans(text, negated, wanted);
         // One cue list per category: a category counts its strongest cue fully and further ones by half, so a
-        // long message does not win by repetition.
+        // long message does not win by repetition. A cue the customer negates ("I don't want a replacement", "bitte
+        // nicht stornieren") does not count; one in what they ask for instead ("..., just my money back") counts
+        // more than the story around it.
         Map<Category, List<Double>> hits = new EnumMap<>(Category.class);
         for (Lexicon.Cue cue : Lexicon.CUES) {
-            if (cue.pattern().matcher(text).find()) {
-                hits.computeIfAbsent(cue.category(), c -> new ArrayList<>()).add(cue.weight());
+            Matcher m = cue.pattern().matcher(text);
+            double best = 0;
+            while (m.find()) {
+                int at = m.start();
+                if (Intent.inside(negated, at)) {
+                    continue;
+                }
+                best = Math.max(best, cue.weight() * (Intent.inside(wanted, at) ? Intent.WANTED_FACTOR : 1.0));
+            }
+            if (best > 0) {
+                hits.computeIfAbsent(cue.category(), c -> new ArrayList<>()).add(best);
             }
         }
         hits.forEach((c, weights) -> {
@@ -89,6 +104,30 @@ class CategoryClassifier {
             }
             scores.merge(c, s * factor, Double::sum);
         });
+        // What the customer asks for instead of what they refuse is the request; the rest is the story.
+        Category instead = wantedInstead(text, wanted);
+        if (instead != null) {
+            scores.merge(instead, Intent.WANTED_BONUS * factor, Double::sum);
+        }
+    }
+
+    /** The category of the strongest cue in a clause that follows a refusal, if any. */
+    private static Category wantedInstead(String text, List<int[]> wanted) {
+        Category best = null;
+        double weight = 0;
+        for (int[] span : wanted) {
+            String clause = text.substring(span[0], span[1]);
+            for (Lexicon.Cue cue : Lexicon.CUES) {
+                if (cue.category() != Category.OTHER
+                        && cue.weight() >= 1.5
+                        && cue.weight() > weight
+                        && cue.pattern().matcher(clause).find()) {
+                    best = cue.category();
+                    weight = cue.weight();
+                }
+            }
+        }
+        return best;
     }
 
     /**
@@ -101,6 +140,11 @@ class CategoryClassifier {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(Category.OTHER);
+        // Marketing and prize mails ("-30 %", "click here", "unsubscribe") are "other" whatever they offer.
+        double other = scores.getOrDefault(Category.OTHER, 0.0);
+        if (top != Category.OTHER && other >= Lexicon.MARKETING && other >= scores.get(top)) {
+            return Category.OTHER;
+        }
         double cancellation = scores.getOrDefault(Category.CANCELLATION, 0.0);
         if (top != Category.OTHER && cancellation >= 3 && cancellation >= 0.75 * scores.get(top)) {
             return Category.CANCELLATION;

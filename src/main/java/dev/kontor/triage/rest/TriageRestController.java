@@ -52,7 +52,20 @@ class TriageRestController {
             @Size(max = 500) String subject,
             @Size(max = 100_000) String body) {}
 
-    record AnalyzeResult(String language, String category, Map<String, Double> scores, List<String> orderRefs) {}
+    /**
+     * {@code orderRefs}: canonical, the main one first ({@code mainOrderRef}); {@code readText}: the text triage
+     * read; {@code cutParts}: quoted replies, signature and footer it left out.
+     */
+    record AnalyzeResult(
+            String language,
+            String category,
+            Map<String, Double> scores,
+            List<String> orderRefs,
+            String mainOrderRef,
+            String readText,
+            List<CutPart> cutParts) {}
+
+    record CutPart(String part, String text) {}
 
     record NewKeyword(@NotNull Long clientId, String category, String phrase, Double weight) {}
 
@@ -80,7 +93,12 @@ class TriageRestController {
                 r.category().key(),
                 r.scores().entrySet().stream()
                         .collect(Collectors.toMap(e -> e.getKey().key(), Map.Entry::getValue)),
-                r.orderRefs());
+                r.orderRefs(),
+                r.mainOrderRef(),
+                r.message().text(),
+                r.message().cuts().stream()
+                        .map(c -> new CutPart(c.part().name().toLowerCase(java.util.Locale.ROOT), c.text()))
+                        .toList());
     }
 
     @GetMapping("/triage/corrections")

@@ -2,6 +2,7 @@ package dev.kontor.triage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kontor.shared.CleanedMessage;
 import dev.kontor.triage.Category;
 import dev.kontor.triage.TriageSettings;
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TriageQualityReportTests {
 
-    record Labelled(String id, String lang, String intent, String orderRef, String subject, String body) {}
+    /** {@code orderRefs}: every order the message names, the main one first (just {@code orderRef} when one). */
+    record Labelled(
+            String id,
+            String lang,
+            String intent,
+            String orderRef,
+            List<String> orderRefs,
+            String subject,
+            String body) {}
 
     record Outcome(Labelled m, String language, Category category, List<String> refs) {
         boolean languageOk() {
@@ -35,8 +45,18 @@ class TriageQualityReportTests {
             return m.intent().equals(category.key());
         }
 
+        /** The main reference first, and every other reference the message names, in any order. */
         boolean refsOk() {
-            return m.orderRef() == null ? refs.isEmpty() : refs.equals(List.of(m.orderRef()));
+            return m.orderRefs().isEmpty()
+                    ? refs.isEmpty()
+                    : !refs.isEmpty()
+                            && refs.get(0).equals(m.orderRefs().get(0))
+                            && Set.copyOf(refs).equals(Set.copyOf(m.orderRefs()));
+        }
+
+        /** Numbers taken for an order that the message does not name as one (tracking, IBAN, phone, ...). */
+        List<String> lookAlikes() {
+            return refs.stream().filter(r -> !m.orderRefs().contains(r)).toList();
         }
     }
 
@@ -61,11 +81,20 @@ class TriageQualityReportTests {
                     continue;
                 }
                 JsonNode n = json.readTree(line);
+                String main =
+                        n.get("order_ref").isNull() ? null : n.get("order_ref").asString();
+                List<String> refs = new ArrayList<>();
+                if (n.has("order_refs")) {
+                    n.get("order_refs").forEach(r -> refs.add(r.asString()));
+                } else if (main != null) {
+                    refs.add(main);
+                }
                 all.add(new Labelled(
                         n.get("id").asString(),
                         n.get("lang").asString(),
                         n.get("intent").asString(),
-                        n.get("order_ref").isNull() ? null : n.get("order_ref").asString(),
+                        main,
+                        List.copyOf(refs),
                         n.get("subject").asString(),
                         n.get("body").asString()));
             }
@@ -77,9 +106,9 @@ class TriageQualityReportTests {
         return messages.stream()
                 .map(m -> new Outcome(
                         m,
-                        languages.detect(m.subject() + "\n" + m.body()),
+                        languages.detect(m.subject() + "\n" + CleanedMessage.textOf(m.body())),
                         TriageEngine.lexiconCategory(m.subject(), m.body()),
-                        TriageEngine.references(m.subject() + "\n" + m.body())))
+                        TriageEngine.references(m.subject(), m.body())))
                 .toList();
     }
 
@@ -105,26 +134,43 @@ class TriageQualityReportTests {
         byCategory.forEach((k, v) -> System.out.printf("  %-22s %5d %8.0f%%%n", k, v[0], 100.0 * v[1] / v[0]));
         long lang = outcomes.stream().filter(Outcome::languageOk).count();
         long langLow = outcomes.stream()
-                .filter(o -> o.m().lang().equals(lowAccuracy.detect(o.m().subject() + "\n" + o.m().body())))
+                .filter(o -> o.m().lang()
+                        .equals(lowAccuracy.detect(o.m().subject() + "\n" + CleanedMessage.textOf(o.m().body()))))
                 .count();
         System.out.printf("  language with Lingua's low-accuracy models: %.0f%%%n", 100.0 * langLow / outcomes.size());
         long cat = outcomes.stream().filter(Outcome::categoryOk).count();
         long refs = outcomes.stream().filter(Outcome::refsOk).count();
+        long lookAlikes =
+                outcomes.stream().mapToLong(o -> o.lookAlikes().size()).sum();
         System.out.printf(
-                "  overall: language %.0f%%, category %.0f%%, order refs %.0f%%%n",
-                100.0 * lang / outcomes.size(), 100.0 * cat / outcomes.size(), 100.0 * refs / outcomes.size());
+                "  overall: language %.1f%%, category %.1f%%, order refs %.1f%%, look-alikes taken for an order %d%n",
+                100.0 * lang / outcomes.size(),
+                100.0 * cat / outcomes.size(),
+                100.0 * refs / outcomes.size(),
+                lookAlikes);
         outcomes.stream()
                 .filter(o -> !o.languageOk() || !o.categoryOk() || !o.refsOk())
                 .forEach(o -> System.out.printf(
-                        "  miss %s: language %s (want %s), category %s (want %s), refs %s (want %s)%n",
+                        "  miss %s: language %s (want %s), category %s (want %s), refs %s (want %s), scores %s%n",
                         o.m().id(),
                         o.language(),
                         o.m().lang(),
                         o.category().key(),
                         o.m().intent(),
                         o.refs(),
-                        o.m().orderRef()));
+                        o.m().orderRefs(),
+                        topScores(o.m())));
         return 100.0 * cat / outcomes.size();
+    }
+
+    /** The three best lexicon scores, to see why a message went wrong. */
+    static String topScores(Labelled m) {
+        return CategoryClassifier.lexiconScores(m.subject(), CleanedMessage.textOf(m.body())).entrySet().stream()
+                .sorted(Map.Entry.<Category, Double>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> e.getKey().key() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue()))
+                .toList()
+                .toString();
     }
 
     @Test
@@ -173,5 +219,67 @@ class TriageQualityReportTests {
                 .isGreaterThanOrEqualTo(Math.round(outcomes.size() * 0.85));
         assertThat(outcomes.stream().filter(Outcome::languageOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 2);
         assertThat(outcomes.stream().filter(Outcome::refsOk).count()).isGreaterThanOrEqualTo(outcomes.size() - 1);
+    }
+
+    /**
+     * Messages written the way customers really write, in ten languages: a quarter under eight words, typos, no
+     * accents, SMS style, B2B mails with a quoted earlier reply, a signature and a legal footer in another language,
+     * negations and contrast, marketing, numbers that are not orders (tracking, IBAN, VAT and company ids, phones,
+     * postcodes, customer and ticket numbers, SKUs) and order references in non-canonical forms.
+     */
+    @Test
+    void realWorldMessagesAreTriaged() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/real-world-messages.jsonl"));
+        report("real-world messages", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_LANGUAGE));
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_CATEGORY));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_REFS));
+        assertThat(outcomes.stream().flatMap(o -> o.lookAlikes().stream())).isEmpty();
+    }
+
+    // Its first run, before triage was changed for it: language 99.4%, category 77.5%, order refs 84.4%, 7 numbers
+    // taken for orders that are not the customer's (a ticket number, references in quoted replies). Triage was then
+    // tuned on it (cleaning, references, negation and contrast, lexicon), so these floors are the targets and
+    // guard against regressions; they are not a figure for unseen text.
+    static final double FLOOR_LANGUAGE = 0.98, FLOOR_CATEGORY = 0.95, FLOOR_REFS = 0.97;
+
+    /**
+     * Fifty more messages of the same kinds, written after triage was tuned on the real-world set. Its first run is
+     * the figure to quote for unseen text: language 100%, category 86%, order references 94%, no look-alike taken.
+     * Its misses (missing phrasings, a bare order number in a short message) were then fixed with general rules, so
+     * it now guards against regressions like the others.
+     */
+    @Test
+    void realWorldMessagesWrittenAfterTheTuningAreTriaged() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/real-world-validation.jsonl"));
+        report("real-world validation", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_LANGUAGE));
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_CATEGORY));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_REFS));
+        assertThat(outcomes.stream().flatMap(o -> o.lookAlikes().stream())).isEmpty();
+    }
+
+    /**
+     * Thirty more, written after the validation set's fixes as a second check on unseen text. First run: language
+     * 100%, category 86.7%, order references 96.7% (a number after "Rücksendung" in the subject, which may as well
+     * be a return number), no look-alike taken. Its missing phrasings were added since.
+     */
+    @Test
+    void aSecondCheckOnUnseenRealWorldMessagesIsTriaged() throws Exception {
+        List<Outcome> outcomes = run(read("/triage/real-world-check.jsonl"));
+        report("real-world check", outcomes);
+        assertThat(outcomes.stream().filter(Outcome::languageOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_LANGUAGE));
+        assertThat(outcomes.stream().filter(Outcome::categoryOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_CATEGORY));
+        assertThat(outcomes.stream().filter(Outcome::refsOk).count())
+                .isGreaterThanOrEqualTo(Math.round(outcomes.size() * FLOOR_REFS));
+        assertThat(outcomes.stream().flatMap(o -> o.lookAlikes().stream())).isEmpty();
     }
 }
