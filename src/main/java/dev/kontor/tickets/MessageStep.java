@@ -15,9 +15,10 @@ public interface MessageStep {
     void process(List<ReceivedMessage> batch);
 
     /**
-     * Whether the ticket's pass runs on this thread now. A listener that would redo a later step's work after a
-     * change an earlier step made (SLA after triage's category or a rule's tags and priority) can leave it to the
-     * pass: the later step sees the change in the same transaction.
+     * Whether the ticket's pass runs on this thread now, or follows the commit of the current transaction (which
+     * stored a customer message of the ticket). A listener that would redo a step's work after a change made there
+     * (SLA after triage's category, a rule's tags and priority, or the status a new message reopens) can leave it to
+     * the pass: its step sees the change.
      */
     static boolean passing(long ticketId) {
         return PassingTickets.contains(ticketId);

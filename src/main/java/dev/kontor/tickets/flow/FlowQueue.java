@@ -36,6 +36,7 @@ public class FlowQueue {
                 .set(MESSAGE_FLOW.ENQUEUED_AT, at)
                 .set(MESSAGE_FLOW.NEXT_ATTEMPT_AT, at)
                 .execute();
+        // PassingTickets.queued(ticketId);
     }
 
     /**

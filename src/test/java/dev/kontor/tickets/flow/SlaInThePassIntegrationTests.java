@@ -8,8 +8,11 @@ import dev.kontor.TestFixtures;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
+import dev.kontor.tickets.TicketStatus;
+import dev.kontor.tickets.TicketView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +71,44 @@ class SlaInThePassIntegrationTests {
         // Triage finding an order reference moves the clock (a cancellation guard may follow from the order).
         assertThat(inPass).isZero();
         assertThat(outside).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusChangeInTheTransactionThatStoresACustomerMessageLeavesTheRecomputeToTheFollowingPass() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        var first = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht? Ich gehe nächste Woche wandern.", null);
+        long id = first.ticketId();
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> ticketQueries.find(id, ClientScope.everything()).orElseThrow(), t -> t.category() != null);
+        fixtures.awaitListenersDone(id);
+        TicketView before = ticketQueries.find(id, ClientScope.everything()).orElseThrow();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        Long withMessage = tx.execute(status -> {
+            tickets.changeStatus(id, ClientScope.everything(), TicketStatus.PENDING);
+            long alone = recomputesWaiting(id);
+            tickets.ingest(new IngestMessage(
+                    client.id(),
+                    store.id(),
+                    before.channelId(),
+                    before.customerId(),
+                    "Buyer",
+                    null,
+                    "Und ist es auch winddicht?",
+                    null,
+                    null,
+                    id,
+                    null,
+                    List.of(),
+                    List.of(),
+                    false));
+            status.setRollbackOnly();
+            // The status change alone asked for one; the customer's message (reopening the ticket) asks for none.
+            return recomputesWaiting(id) - alone;
+        });
+
+        assertThat(withMessage).isZero();
     }
 
     private long recomputesWaiting(long ticketId) {
