@@ -9,6 +9,7 @@ import java.util.List;
  * @param language the language of the text
  * @param missing placeholders that had no value: the agent fills them in before sending
  * @param machineTranslated the variant was made by the translation service and nobody has saved it yet
+ * @param translatedFrom the language a machine-translated variant was made from
  * @param translationProblem why the customer's language could not be made (the text is then in another language)
  */
 public record RenderedAnswer(
@@ -18,7 +19,13 @@ public record RenderedAnswer(
         String language,
         List<String> missing,
         boolean machineTranslated,
+        String translatedFrom,
         String translationProblem) {
+
+    /** The missing placeholders as written in the template: {@code {{order.tracking_number}}, {{store.signature}}}. */
+    public String missingText() {
+        return missing.stream().map(m -> "{{" + m + "}}").collect(java.util.stream.Collectors.joining(", "));
+    }
 
     public boolean complete() {
         return missing.isEmpty();

@@ -232,6 +232,7 @@ public class TemplateManagement {
                 variant.language(),
                 filled.missing(),
                 variant.machineTranslated(),
+                variant.translatedFrom(),
                 problem);
     }
 
