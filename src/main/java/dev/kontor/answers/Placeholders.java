@@ -42,6 +42,16 @@ public final class Placeholders {
             "order.return_days",
             "order.return_until");
 
+    /**
+     * Placeholders the agent always writes (an amount, a reason): they never get a value from the ticket, so they
+     * are reported as missing and a reply that still holds one is not sent.
+     */
+    public static final List<String> TO_FILL_IN = List.of("refund.amount", "refund.reason");
+
+    public static boolean isKnown(String name) {
+        return NAMES.contains(name) || TO_FILL_IN.contains(name);
+    }
+
     /** The placeholders a text uses, each once, in order of first use. */
     public static List<String> used(String text) {
         Set<String> names = new LinkedHashSet<>();
@@ -52,9 +62,9 @@ public final class Placeholders {
         return List.copyOf(names);
     }
 
-    /** The placeholders of a text that are not in {@link #NAMES}. */
+    /** The placeholders of a text that are neither in {@link #NAMES} nor in {@link #TO_FILL_IN}. */
     public static List<String> unknown(String text) {
-        return used(text).stream().filter(n -> !NAMES.contains(n)).toList();
+        return used(text).stream().filter(n -> !isKnown(n)).toList();
     }
 
     /** A text with its placeholders filled from {@code values}; those without a value stay and are listed. */

@@ -268,6 +268,7 @@ class AnswersWebController {
         model.addAttribute("stores", stores(user, t.clientId()));
         model.addAttribute("categories", Category.values());
         model.addAttribute("placeholders", Placeholders.NAMES);
+        model.addAttribute("toFillIn", Placeholders.TO_FILL_IN);
         return "answers/template";
     }
 

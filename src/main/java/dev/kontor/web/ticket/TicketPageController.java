@@ -404,7 +404,7 @@ class TicketPageController {
     /** What the agent still has to fill in: the known placeholders left in the text, or null. */
     private static String unfilled(String text) {
         List<String> left = dev.kontor.answers.Placeholders.used(text).stream()
-                .filter(dev.kontor.answers.Placeholders.NAMES::contains)
+                .filter(dev.kontor.answers.Placeholders::isKnown)
                 .toList();
         return left.isEmpty() ? null : "fill in {{" + String.join("}}, {{", left) + "}} before sending";
     }
