@@ -89,6 +89,12 @@
   // Answers in the composer: "/" at the start of a word opens the template search; Enter previews the first
   // match; Insert puts the filled text where the "/" was. A macro's prepared reply is inserted at once.
   var slashAt = -1;
+  var pickPending = false;
+  function pickFirst() {
+    pickPending = false;
+    var first = document.querySelector("#template-results .template-choice");
+    if (first) first.click();
+  }
   function picker() { return document.getElementById("template-picker"); }
   function closePicker() {
     var p = picker();
@@ -135,8 +141,10 @@
       if (box) box.focus();
       e.preventDefault();
     } else if (e.key === "Enter") {
-      var first = document.querySelector("#template-results .template-choice");
-      if (first) first.click();
+      // The list may still show an earlier query's matches: pick the first once this query's list is in.
+      var shown = document.querySelector("#template-results [data-q]");
+      if (shown && shown.dataset.q === e.target.value) pickFirst();
+      else pickPending = true;
       e.preventDefault();
     }
   });
@@ -146,6 +154,12 @@
   });
   document.addEventListener("htmx:afterSwap", function (e) {
     var target = e.detail.target;
+    if (target && target.id === "template-results" && pickPending) {
+      var shown = target.querySelector("[data-q]");
+      var search = document.getElementById("template-search");
+      if (shown && search && shown.dataset.q === search.value) pickFirst();
+      return;
+    }
     if (!target || target.id !== "template-preview") return;
     var ready = target.querySelector("[data-autoinsert] #template-insert");
     if (ready) {

@@ -46,6 +46,7 @@ class ComposerAnswersController {
     String search(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("ticket", ticket(user, id));
         model.addAttribute("found", templates.search(id, user.scope(), q));
+        model.addAttribute("q", q);
         return "answers/composer :: results";
     }
 
