@@ -86,12 +86,100 @@
     else if (e.key === "n" && document.getElementById("reply-form")) { setMode("note"); e.preventDefault(); }
   });
 
+  // Answers in the composer: "/" at the start of a word opens the template search; Enter previews the first
+  // match; Insert puts the filled text where the "/" was. A macro's prepared reply is inserted at once.
+  var slashAt = -1;
+  var pickPending = false;
+  function pickFirst() {
+    pickPending = false;
+    var first = document.querySelector("#template-results .template-choice");
+    if (first) first.click();
+  }
+  function picker() { return document.getElementById("template-picker"); }
+  function closePicker() {
+    var p = picker();
+    if (p) p.hidden = true;
+  }
+  function insertAnswer(text, keepPreview) {
+    var box = document.getElementById("composer");
+    if (!box) return;
+    var start = slashAt >= 0 && box.value.charAt(slashAt) === "/" ? slashAt : box.selectionStart;
+    var end = slashAt >= 0 && box.value.charAt(slashAt) === "/" ? slashAt + 1 : box.selectionEnd;
+    box.value = box.value.slice(0, start) + text + box.value.slice(end);
+    slashAt = -1;
+    closePicker();
+    var preview = document.getElementById("template-preview");
+    if (preview && !keepPreview) {
+      // What the agent still has to fill in stays in sight until the reply is sent.
+      var missing = preview.querySelector(".missing-placeholders");
+      preview.innerHTML = missing ? missing.outerHTML : "";
+    }
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + text.length;
+  }
+  document.addEventListener("input", function (e) {
+    if (e.target.id !== "composer" || e.inputType !== "insertText" || e.data !== "/") return;
+    var box = e.target;
+    var at = box.selectionStart - 1;
+    var before = at > 0 ? box.value.charAt(at - 1) : "";
+    if (at === 0 || /\s/.test(before)) {
+      var p = picker();
+      if (!p) return;
+      slashAt = at;
+      p.hidden = false;
+      var search = document.getElementById("template-search");
+      search.value = "";
+      search.focus();
+      if (window.htmx) window.htmx.trigger(search, "search");
+    }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.target.id !== "template-search") return;
+    if (e.key === "Escape") {
+      closePicker();
+      var box = document.getElementById("composer");
+      if (box) box.focus();
+      e.preventDefault();
+    } else if (e.key === "Enter") {
+      // The list may still show an earlier query's matches: pick the first once this query's list is in.
+      var shown = document.querySelector("#template-results [data-q]");
+      if (shown && shown.dataset.q === e.target.value) pickFirst();
+      else pickPending = true;
+      e.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (e) {
+    var insert = e.target.closest && e.target.closest("#template-insert");
+    if (insert) insertAnswer(insert.dataset.text);
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var target = e.detail.target;
+    if (target && target.id === "template-results" && pickPending) {
+      var shown = target.querySelector("[data-q]");
+      var search = document.getElementById("template-search");
+      if (shown && search && shown.dataset.q === search.value) pickFirst();
+      return;
+    }
+    if (!target || target.id !== "template-preview") return;
+    var ready = target.querySelector("[data-autoinsert] #template-insert");
+    if (ready) {
+      slashAt = -1;
+      insertAnswer(ready.dataset.text, true);
+      ready.remove();
+      return;
+    }
+    var insert = target.querySelector("#template-insert");
+    if (insert) insert.focus();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.body.addEventListener("kontor:sent", function () {
       var form = document.getElementById("reply-form");
       if (form) { form.reset(); setMode("reply"); document.getElementById("composer").blur(); }
       var preview = document.getElementById("translation-preview");
       if (preview) preview.innerHTML = "";
+      var answer = document.getElementById("template-preview");
+      if (answer) answer.innerHTML = "";
     });
     selected = -1;
   });

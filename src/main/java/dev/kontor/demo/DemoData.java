@@ -78,6 +78,7 @@ class DemoData implements ApplicationRunner {
     private final SlaManagement sla;
     private final RuleManagement rules;
     private final RoutingManagement routing;
+    private final DemoAnswers answers;
     private final Clock clock;
 
     DemoData(
@@ -92,7 +93,9 @@ class DemoData implements ApplicationRunner {
             SlaManagement sla,
             RuleManagement rules,
             RoutingManagement routing,
+            DemoAnswers answers,
             Clock clock) {
+        this.answers = answers;
         this.clients = clients;
         this.accounts = accounts;
         this.customers = customers;
@@ -378,6 +381,8 @@ class DemoData implements ApplicationRunner {
                 new CreateTeam("Escalations", Set.of(agents.get("sam").id())));
         slaPolicies(nordwind, casa);
         routingAndRules(agents, dach.id(), sud.id());
+        answers.seed(nordwind, "Nordwind Outdoor", 30, storesOf(stores, nordwind));
+        answers.seed(casa, "Casa Bella Home", 14, storesOf(stores, casa));
 
         Demo demo = new Demo(stores, agents);
         Instant now = clock.instant();
@@ -472,6 +477,10 @@ class DemoData implements ApplicationRunner {
             return index % 2 == 0 ? "cb-email" : "cb-shop";
         }
         return index % 2 == 0 ? "nw-email" : "nw-web";
+    }
+
+    private static List<StoreView> storesOf(Map<String, StoreView> stores, ClientView client) {
+        return stores.values().stream().filter(s -> s.clientId() == client.id()).toList();
     }
 
     private UserView agentFor(Demo demo, long clientId, String lang) {

@@ -9,6 +9,7 @@
             "sla",
             "rules",
             "routing",
+            "answers",
             "shared"
         })
 package dev.kontor.demo;

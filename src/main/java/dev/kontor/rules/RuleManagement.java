@@ -46,6 +46,7 @@ public class RuleManagement {
     private final TicketQueries tickets;
     private final ClientManagement clients;
     private final AccountManagement accounts;
+    private final dev.kontor.answers.TemplateManagement templates;
     private final SlaManagement sla;
     private final RuleSettings settings;
     private final Clock clock;
@@ -58,8 +59,10 @@ public class RuleManagement {
             ClientManagement clients,
             AccountManagement accounts,
             SlaManagement sla,
+            dev.kontor.answers.TemplateManagement templates,
             RuleSettings settings,
             Clock clock) {
+        this.templates = templates;
         this.db = db;
         this.book = book;
         this.facts = facts;
@@ -287,6 +290,13 @@ public class RuleManagement {
                         .orElse(value);
             case "user" -> accounts.displayNames(List.of(id)).getOrDefault(id, value);
             case "sla_policy" -> sla.policy(id).map(SlaPolicyView::name).orElse(value);
+            case "template" -> {
+                try {
+                    yield templates.template(id, ClientScope.everything()).name();
+                } catch (dev.kontor.shared.NotFound e) {
+                    yield value;
+                }
+            }
             default -> value;
         };
     }
@@ -324,6 +334,14 @@ public class RuleManagement {
                 return accounts.users().stream()
                         .filter(u -> matches(v, u.id(), u.email(), u.displayName()))
                         .map(UserView::id)
+                        .findFirst();
+            }
+
+            @Override
+            public Optional<Long> template(String v, long clientId) {
+                return templates.templates(ClientScope.everything(), clientId).stream()
+                        .filter(t -> matches(v, t.id(), t.name(), t.shortcut()))
+                        .map(dev.kontor.answers.TemplateView::id)
                         .findFirst();
             }
 

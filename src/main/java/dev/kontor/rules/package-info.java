@@ -13,6 +13,7 @@
             "clients",
             "customers",
             "accounts",
+            "answers",
             "shared"
         })
 package dev.kontor.rules;

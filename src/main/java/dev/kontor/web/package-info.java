@@ -15,6 +15,7 @@
             "platform",
             "routing",
             "interpreting",
+            "answers",
             "shared"
         })
 package dev.kontor.web;

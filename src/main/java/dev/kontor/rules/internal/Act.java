@@ -34,6 +34,12 @@ public sealed interface Act {
     /** To the customer, never to an auto-reply or a bounce, at most once per quiet period per ticket. */
     record AutoReply(String text) implements Act {}
 
+    /**
+     * A client's template, filled for the ticket in the customer's language, sent like {@link AutoReply} and under
+     * the same guards; never with a placeholder left empty.
+     */
+    record ReplyWithTemplate(long templateId) implements Act {}
+
     /** Recipients: user ids, "assignee", "team". */
     record Notify(List<String> recipients, String text) implements Act {}
 }

@@ -3,12 +3,15 @@ package dev.kontor.rules.internal;
 import static dev.kontor.rules.db.Tables.NOTIFICATION;
 
 import dev.kontor.accounts.AccountManagement;
+import dev.kontor.answers.RenderedAnswer;
+import dev.kontor.answers.TemplateManagement;
 import dev.kontor.customers.CustomerManagement;
 import dev.kontor.customers.CustomerView;
 import dev.kontor.routing.RoutingManagement;
 import dev.kontor.routing.RoutingOutcome;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.shared.ClientScope;
+import dev.kontor.shared.NotFound;
 import dev.kontor.sla.SlaManagement;
 import dev.kontor.tickets.TicketCommands.Actor;
 import dev.kontor.tickets.TicketManagement;
@@ -38,6 +41,7 @@ class Effects {
     private final RoutingManagement routing;
     private final AccountManagement accounts;
     private final CustomerManagement customers;
+    private final TemplateManagement templates;
     private final DSLContext db;
     private final RuleSettings settings;
     private final Clock clock;
@@ -49,9 +53,11 @@ class Effects {
             RoutingManagement routing,
             AccountManagement accounts,
             CustomerManagement customers,
+            TemplateManagement templates,
             DSLContext db,
             RuleSettings settings,
             Clock clock) {
+        this.templates = templates;
         this.tickets = tickets;
         this.ticketQueries = ticketQueries;
         this.sla = sla;
@@ -143,6 +149,10 @@ class Effects {
             List<String> outcomes = autoReply(a, t, facts);
             return new Applied(outcomes, outcomes.equals(List.of("auto_reply")) ? null : t);
         }
+        if (act instanceof Act.ReplyWithTemplate a) {
+            List<String> outcomes = replyWithTemplate(a, t);
+            return new Applied(outcomes, outcomes.get(0).startsWith("reply_template:") ? null : t);
+        }
         if (act instanceof Act.Notify a) {
             // A notification is the agents', not the ticket's: the ticket stays as it was.
             return new Applied(notify(a, t, ruleName), t);
@@ -151,24 +161,60 @@ class Effects {
     }
 
     private List<String> autoReply(Act.AutoReply a, TicketView t, Facts facts) {
+        String blocked = autoReplyBlocked(t);
+        if (blocked != null) {
+            return List.of("auto_reply_skipped:" + blocked);
+        }
+        tickets.autoReply(t.id(), settings.autoReplyName(), fill(a.text(), t));
+        return List.of("auto_reply");
+    }
+
+    /**
+     * Sends the template filled for the ticket under the auto-reply guards. A placeholder without a value (no
+     * tracking yet) or a language nobody could make skips it: an automatic answer is never sent with a gap or in a
+     * language the customer did not write in.
+     */
+    private List<String> replyWithTemplate(Act.ReplyWithTemplate a, TicketView t) {
+        String blocked = autoReplyBlocked(t);
+        if (blocked != null) {
+            return List.of("reply_template_skipped:" + blocked);
+        }
+        RenderedAnswer answer;
+        try {
+            answer = templates.renderForTicket(a.templateId(), t, settings.autoReplyName());
+        } catch (NotFound e) {
+            return List.of("reply_template_skipped:no template");
+        }
+        if (!answer.complete()) {
+            return List.of("reply_template_skipped:" + answer.missingText());
+        }
+        if (answer.translationProblem() != null) {
+            return List.of("reply_template_skipped:" + answer.translationProblem());
+        }
+        tickets.autoReply(t.id(), settings.autoReplyName(), answer.text());
+        templates.used(a.templateId(), t.id(), ClientScope.everything());
+        return List.of("reply_template:" + answer.templateName());
+    }
+
+    /** Why Kontor must not answer by itself now (closed, an automatic sender, answered recently), or null. */
+    private String autoReplyBlocked(TicketView t) {
         if (t.status() == TicketStatus.CLOSED) {
-            return List.of("auto_reply_skipped:closed");
+            return "closed";
         }
         var latest = ticketQueries.latestCustomerMessage(t.id());
         if (latest.isPresent() && latest.get().automated()) {
-            return List.of("auto_reply_skipped:automatic");
+            return "automatic";
         }
         String address =
                 customers.customer(t.customerId()).map(CustomerView::email).orElse(null);
         if (address != null && robot(address)) {
-            return List.of("auto_reply_skipped:automatic");
+            return "automatic";
         }
         Instant last = ticketQueries.lastAutoReplyAt(t.id()).orElse(null);
         if (last != null && last.plus(settings.autoReplyQuietPeriod()).isAfter(clock.instant())) {
-            return List.of("auto_reply_skipped:recent");
+            return "recent";
         }
-        tickets.autoReply(t.id(), settings.autoReplyName(), fill(a.text(), t));
-        return List.of("auto_reply");
+        return null;
     }
 
     /** Addresses that never read what they get: answering them starts a mail loop. */

@@ -46,6 +46,9 @@ public final class RuleSpecs {
         Optional<Long> user(String idOrName);
 
         Optional<Long> slaPolicy(String idOrName, Long clientId);
+
+        /** A template of the client, by id or name. */
+        Optional<Long> template(String idOrName, long clientId);
     }
 
     public static final List<String> FIELDS = List.of(
@@ -123,6 +126,7 @@ public final class RuleSpecs {
             "apply_sla_policy",
             "add_note",
             "auto_reply",
+            "reply_template",
             "notify");
 
     public static final List<String> STRATEGIES = TeamRouting.STRATEGIES;
@@ -304,6 +308,12 @@ public final class RuleSpecs {
                 yield v;
             }
             case "notify" -> String.join(", ", recipients(v, d));
+            case "reply_template" -> {
+                if (clientId == null) {
+                    throw bad("a template belongs to one client: choose the rule's client first");
+                }
+                yield d.template(v, clientId).map(String::valueOf).orElseThrow(() -> bad("unknown template"));
+            }
             default -> "";
         };
         if ("assign_by".equals(type)) {
@@ -412,6 +422,7 @@ public final class RuleSpecs {
             case "apply_sla_policy" -> new Act.ApplySlaPolicy(Long.parseLong(a.value()));
             case "add_note" -> new Act.AddNote(a.value());
             case "auto_reply" -> new Act.AutoReply(a.value());
+            case "reply_template" -> new Act.ReplyWithTemplate(Long.parseLong(a.value()));
             case "notify" -> new Act.Notify(split(a.value()), a.option());
             default -> throw new IllegalStateException("unknown action " + a.type());
         };
@@ -425,6 +436,7 @@ public final class RuleSpecs {
             case "assignee", "assign_agent" -> Optional.of("user");
             case "team", "set_team", "assign_by" -> Optional.of("team");
             case "apply_sla_policy" -> Optional.of("sla_policy");
+            case "reply_template" -> Optional.of("template");
             default -> Optional.empty();
         };
     }

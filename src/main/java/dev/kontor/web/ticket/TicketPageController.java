@@ -139,6 +139,14 @@ class TicketPageController {
                 ? null
                 : TicketStatus.fromKey(then).orElse(null);
         List<NewAttachment> uploads = uploads(files);
+        String unfilled = unfilled(send.equals("translated") ? translation : body);
+        if (unfilled != null) {
+            // A template's placeholder without a value is the agent's to fill in: never sent as a gap.
+            model.addAttribute("actionErrors", InvalidInput.of("body", unfilled).errors());
+            model.addAttribute("draft", body);
+            fill(model, user, id);
+            return htmx != null ? "ticket/ticket :: workspace" : "ticket/ticket";
+        }
         if (!translateTo.isBlank() && !send.equals("translated") && !send.equals("as-written")) {
             // The composer offered translation: nothing goes out untranslated unless the agent chose so.
             model.addAttribute(
@@ -391,6 +399,14 @@ class TicketPageController {
         model.addAttribute("translationConfigured", configured);
         model.addAttribute("customerLanguage", ReplyTranslations.customerLanguage(t));
         model.addAttribute("translations", configured ? translations.forReader(details, reader) : Map.of());
+    }
+
+    /** What the agent still has to fill in: the known placeholders left in the text, or null. */
+    private static String unfilled(String text) {
+        List<String> left = dev.kontor.answers.Placeholders.used(text).stream()
+                .filter(dev.kontor.answers.Placeholders::isKnown)
+                .toList();
+        return left.isEmpty() ? null : "fill in {{" + String.join("}}, {{", left) + "}} before sending";
     }
 
     private static TranslatedReply checked(TranslatedReply reply) {

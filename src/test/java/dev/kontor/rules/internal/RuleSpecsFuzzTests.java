@@ -46,6 +46,11 @@ class RuleSpecsFuzzTests {
             return id(idOrName);
         }
 
+        @Override
+        public Optional<Long> template(String idOrName, long clientId) {
+            return id(idOrName);
+        }
+
         private Optional<Long> id(String s) {
             return s != null && s.strip().matches("\\d{1,9}")
                     ? Optional.of(Long.parseLong(s.strip()))
