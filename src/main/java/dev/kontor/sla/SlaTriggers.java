@@ -85,9 +85,17 @@ class SlaTriggers {
         clocks.recompute(e.ticketId());
     }
 
-    /** An order shipped or changed its shipping deadline: the cancellation guard of its tickets moves. */
-    @ApplicationModuleListener
+    /**
+     * An order shipped or changed its shipping deadline: the cancellation guard of its tickets moves. A ticket whose
+     * pass is still to come (a marketplace's new thread, whose order is fetched right after it is stored) gets its
+     * deadlines there, with the order; the others recompute after the order's transaction commits.
+     */
+    @EventListener
     void on(OrderUpdated e) {
-        tickets.unresolvedAbout(e.clientId(), e.orderId()).forEach(clocks::recompute);
+        for (long ticketId : tickets.unresolvedAbout(e.clientId(), e.orderId())) {
+            if (!tickets.passFollows(ticketId)) {
+                events.publishEvent(new RecomputeDue(ticketId));
+            }
+        }
     }
 }

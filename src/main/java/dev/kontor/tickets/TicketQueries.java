@@ -6,6 +6,7 @@ import dev.kontor.shared.NotFound;
 import dev.kontor.tickets.domain.InboxQueries;
 import dev.kontor.tickets.domain.MessageRepository;
 import dev.kontor.tickets.domain.TicketReads;
+import dev.kontor.tickets.flow.FlowQueue;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -28,8 +29,15 @@ public class TicketQueries {
     private final MessageRepository messages;
     private final InboxQueries inbox;
     private final ClientManagement clients;
+    private final FlowQueue flow;
 
-    TicketQueries(TicketReads tickets, MessageRepository messages, InboxQueries inbox, ClientManagement clients) {
+    TicketQueries(
+            TicketReads tickets,
+            MessageRepository messages,
+            InboxQueries inbox,
+            ClientManagement clients,
+            FlowQueue flow) {
+        this.flow = flow;
         this.tickets = tickets;
         this.messages = messages;
         this.inbox = inbox;
@@ -114,6 +122,16 @@ public class TicketQueries {
     /** The id of the ticket's first customer message. */
     public Optional<Long> firstMessageId(long ticketId) {
         return messages.firstCustomerMessageId(ticketId);
+    }
+
+    /**
+     * Whether a pass of the ticket follows the current transaction's commit: it runs on this thread, this
+     * transaction queued it, or a message of the ticket waits for it (then held until this transaction ends, so the
+     * pass sees what it wrote). A listener that would recompute what the pass computes anyway can then leave it.
+     */
+    @Transactional
+    public boolean passFollows(long ticketId) {
+        return MessageStep.passing(ticketId) || flow.holdWaiting(ticketId);
     }
 
     /** How many new and open tickets each of these agents holds (their load; pending ones wait on the customer). */

@@ -59,12 +59,15 @@ class RuleTriggers {
     }
 
     private void due(long ticketId, long clientId, Trigger trigger, List<String> addedTags) {
-        boolean wanted = book.rules().stream()
-                .anyMatch(
-                        r -> !r.timeRule() && r.serves(clientId) && r.triggers().contains(trigger));
-        if (wanted) {
+        if (wanted(clientId, trigger)) {
             events.publishEvent(new RunDue(ticketId, trigger.key(), addedTags));
         }
+    }
+
+    private boolean wanted(long clientId, Trigger trigger) {
+        return book.rules().stream()
+                .anyMatch(
+                        r -> !r.timeRule() && r.serves(clientId) && r.triggers().contains(trigger));
     }
 
     @ApplicationModuleListener
@@ -83,10 +86,13 @@ class RuleTriggers {
         engine.run(e.ticketId(), EnumSet.of(Trigger.SLA_BREACHED), new Facts.Context(List.of(), e.metric(), null));
     }
 
-    @ApplicationModuleListener
+    /** Only when a rule of the client listens for order changes do its tickets get a run each. */
+    @EventListener
     void on(OrderUpdated e) {
-        for (Long ticketId : tickets.unresolvedAbout(e.clientId(), e.orderId())) {
-            engine.run(ticketId, EnumSet.of(Trigger.ORDER_STATE_CHANGED), Facts.Context.none());
+        if (wanted(e.clientId(), Trigger.ORDER_STATE_CHANGED)) {
+            for (Long ticketId : tickets.unresolvedAbout(e.clientId(), e.orderId())) {
+                events.publishEvent(new RunDue(ticketId, Trigger.ORDER_STATE_CHANGED.key(), List.of()));
+            }
         }
     }
 }

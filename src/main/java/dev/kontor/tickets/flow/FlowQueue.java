@@ -36,7 +36,22 @@ public class FlowQueue {
                 .set(MESSAGE_FLOW.ENQUEUED_AT, at)
                 .set(MESSAGE_FLOW.NEXT_ATTEMPT_AT, at)
                 .execute();
-        // PassingTickets.queued(ticketId);
+        PassingTickets.queued(ticketId);
+    }
+
+    /**
+     * Whether a message of the ticket waits for its pass and no pass holds it now; if so it stays locked until the
+     * current transaction ends, so its pass starts only after this transaction's commit and sees what it wrote.
+     */
+    public boolean holdWaiting(long ticketId) {
+        return db.select(MESSAGE_FLOW.MESSAGE_ID)
+                .from(MESSAGE_FLOW)
+                .where(MESSAGE_FLOW.TICKET_ID.eq(ticketId))
+                .limit(1)
+                .forUpdate()
+                .skipLocked()
+                .fetchOptional()
+                .isPresent();
     }
 
     /**
