@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,6 +64,14 @@ class TemplateRenderingIntegrationTests {
 
     @Autowired
     TranslationManagement translation;
+
+    /** Provider accounts are install-wide: one left behind would translate for every later test class. */
+    @AfterEach
+    void removeProviderAccounts() {
+        translation.accounts().stream()
+                .filter(a -> !a.fromEnvironment())
+                .forEach(a -> translation.deleteAccount(a.id()));
+    }
 
     static final String EVERYTHING = String.join(
             "\n",
