@@ -85,17 +85,27 @@ class SlaTriggers {
         clocks.recompute(e.ticketId());
     }
 
+    /** Deadlines of the tickets about an order, recomputed after the order's change committed. */
+    record OrderMoved(long clientId, String orderId) {}
+
     /**
      * An order shipped or changed its shipping deadline: the cancellation guard of its tickets moves. A ticket whose
      * pass is still to come (a marketplace's new thread, whose order is fetched right after it is stored) gets its
-     * deadlines there, with the order; the others recompute after the order's transaction commits.
+     * deadlines there, with the order; when every ticket about the order has one coming, nothing else is due.
+     * Otherwise one registry entry per order recomputes its tickets after the order's transaction commits (many
+     * tickets may be about one order).
      */
     @EventListener
     void on(OrderUpdated e) {
-        for (long ticketId : tickets.unresolvedAbout(e.clientId(), e.orderId())) {
-            if (!tickets.passFollows(ticketId)) {
-                events.publishEvent(new RecomputeDue(ticketId));
-            }
+        boolean due = tickets.unresolvedAbout(e.clientId(), e.orderId()).stream()
+                .anyMatch(ticketId -> !tickets.passFollows(ticketId));
+        if (due) {
+            events.publishEvent(new OrderMoved(e.clientId(), e.orderId()));
         }
+    }
+
+    @ApplicationModuleListener
+    void on(OrderMoved e) {
+        tickets.unresolvedAbout(e.clientId(), e.orderId()).forEach(clocks::recompute);
     }
 }

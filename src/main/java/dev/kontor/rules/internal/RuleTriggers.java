@@ -86,13 +86,21 @@ class RuleTriggers {
         engine.run(e.ticketId(), EnumSet.of(Trigger.SLA_BREACHED), new Facts.Context(List.of(), e.metric(), null));
     }
 
-    /** Only when a rule of the client listens for order changes do its tickets get a run each. */
+    /** The order-change rules of the tickets about an order, after the order's change committed. */
+    record OrderRunsDue(long clientId, String orderId) {}
+
+    /** Only when a rule of the client listens for order changes does the order get one registry entry. */
     @EventListener
     void on(OrderUpdated e) {
         if (wanted(e.clientId(), Trigger.ORDER_STATE_CHANGED)) {
-            for (Long ticketId : tickets.unresolvedAbout(e.clientId(), e.orderId())) {
-                events.publishEvent(new RunDue(ticketId, Trigger.ORDER_STATE_CHANGED.key(), List.of()));
-            }
+            events.publishEvent(new OrderRunsDue(e.clientId(), e.orderId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(OrderRunsDue e) {
+        for (Long ticketId : tickets.unresolvedAbout(e.clientId(), e.orderId())) {
+            engine.run(ticketId, EnumSet.of(Trigger.ORDER_STATE_CHANGED), Facts.Context.none());
         }
     }
 }
