@@ -7,6 +7,7 @@ import dev.kontor.KontorIntegrationTest;
 import dev.kontor.TestFixtures;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
+import dev.kontor.orders.OrderEvents.OrderUpdated;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.TicketCommands.IngestMessage;
 import dev.kontor.tickets.TicketManagement;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +46,9 @@ class SlaInThePassIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aChangeInThePassWritesNoSlaRecomputeWhileTheSameChangeOutsideDoes() {
@@ -109,6 +114,73 @@ class SlaInThePassIntegrationTests {
         });
 
         assertThat(withMessage).isZero();
+    }
+
+    @Test
+    void anOrderChangeQueuesOneRecomputeForAllItsTicketsAndNoneWhenEachHasItsPassToCome() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        String order = "70002-" + System.nanoTime() % 100000 + "-A";
+        long first = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht? Ich gehe wandern.", null)
+                .ticketId();
+        await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> ticketQueries
+                                .find(first, ClientScope.everything())
+                                .orElseThrow(),
+                        t -> t.category() != null);
+        TicketView seed = ticketQueries.find(first, ClientScope.everything()).orElseThrow();
+        long a = write(seed, null, "Wo ist meine Bestellung " + order + "?", order);
+        long b = write(seed, null, "Meine Bestellung " + order + " ist noch nicht da.", order);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ticketQueries.find(b, ClientScope.everything()).orElseThrow(), t -> t.category() != null);
+        fixtures.awaitListenersDone(first, a, b);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        OrderUpdated shipped = new OrderUpdated(client.id(), seed.channelId(), order, "SHIPPED", false);
+
+        Long afterTheirPasses = tx.execute(status -> {
+            events.publishEvent(shipped);
+            status.setRollbackOnly();
+            return orderRecomputesWaiting(order);
+        });
+        Long passesToCome = tx.execute(status -> {
+            write(seed, a, "Noch eine Frage.", order);
+            write(seed, b, "Und noch eine.", order);
+            events.publishEvent(shipped);
+            status.setRollbackOnly();
+            return orderRecomputesWaiting(order);
+        });
+
+        assertThat(afterTheirPasses).isEqualTo(1);
+        assertThat(passesToCome).isZero();
+    }
+
+    /** A customer message about the order, on a new ticket ({@code ticketId} null) or an existing one. */
+    private long write(TicketView like, Long ticketId, String text, String order) {
+        return tickets.ingest(new IngestMessage(
+                        like.clientId(),
+                        like.storeId(),
+                        like.channelId(),
+                        like.customerId(),
+                        "Buyer",
+                        ticketId == null ? "Bestellung" : null,
+                        text,
+                        null,
+                        null,
+                        ticketId,
+                        null,
+                        List.of(),
+                        List.of(order),
+                        false))
+                .ticketId();
+    }
+
+    private long orderRecomputesWaiting(String order) {
+        return db.fetchOne(
+                        "select count(*) from platform.event_publication where completion_date is null"
+                                + " and event_type like '%OrderMoved' and serialized_event like ?",
+                        "%\"" + order + "\"%")
+                .get(0, Long.class);
     }
 
     private long recomputesWaiting(long ticketId) {
