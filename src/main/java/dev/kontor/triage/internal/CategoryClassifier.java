@@ -5,6 +5,7 @@ import static dev.kontor.triage.db.Tables.LEARNED_TERM;
 
 import dev.kontor.triage.Category;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,9 @@ class CategoryClassifier {
 
     static final double THRESHOLD = 1.0;
     private static final double LEARNED_WEIGHT = 1.5;
+
+    static final CuePrefilter PREFILTER =
+            new CuePrefilter(Lexicon.CUES.stream().map(Lexicon.Cue::pattern).toList());
 
     private final DSLContext db;
 
@@ -82,7 +86,9 @@ class CategoryClassifier {
         // nicht stornieren") does not count; one in what they ask for instead ("..., just my money back") counts
         // more than the story around it.
         Map<Category, List<Double>> hits = new EnumMap<>(Category.class);
-        for (Lexicon.Cue cue : Lexicon.CUES) {
+        BitSet candidates = PREFILTER.candidates(text);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Lexicon.Cue cue = Lexicon.CUES.get(i);
             Matcher m = cue.pattern().matcher(text);
             double best = 0;
             while (m.find()) {
@@ -105,19 +111,21 @@ class CategoryClassifier {
             scores.merge(c, s * factor, Double::sum);
         });
         // What the customer asks for instead of what they refuse is the request; the rest is the story.
-        Category instead = wantedInstead(text, wanted);
+        Category instead = wantedInstead(text, wanted, candidates);
         if (instead != null) {
             scores.merge(instead, Intent.WANTED_BONUS * factor, Double::sum);
         }
     }
 
     /** The category of the strongest cue in a clause that follows a refusal, if any. */
-    private static Category wantedInstead(String text, List<int[]> wanted) {
+    private static Category wantedInstead(String text, List<int[]> wanted, BitSet candidates) {
         Category best = null;
         double weight = 0;
         for (int[] span : wanted) {
             String clause = text.substring(span[0], span[1]);
-            for (Lexicon.Cue cue : Lexicon.CUES) {
+            // A cue that cannot match the whole text cannot match a clause of it.
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                Lexicon.Cue cue = Lexicon.CUES.get(i);
                 if (cue.category() != Category.OTHER
                         && cue.weight() >= 1.5
                         && cue.weight() > weight
