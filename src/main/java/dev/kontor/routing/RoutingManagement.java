@@ -79,6 +79,24 @@ public class RoutingManagement {
     }
 
     /**
+     * Locks the teams' routing rows until the transaction ends, in the order of their ids, before a series of
+     * hand-outs: each hand-out may run in a savepoint of its own, and a lock taken inside one that rolls back would be
+     * gone for the hand-outs after it. A team that no longer exists is left to its hand-out, which fails alone.
+     */
+    public void holdTeams(java.util.Collection<Long> teamIds) {
+        teamIds.stream().distinct().sorted().filter(this::exists).forEach(routing::lockTeam);
+    }
+
+    private boolean exists(long teamId) {
+        try {
+            accounts.team(teamId);
+            return true;
+        } catch (dev.kontor.shared.NotFound gone) {
+            return false;
+        }
+    }
+
+    /**
      * Every team's strategy and how many tickets wait in its queue, counting only tickets of clients the viewer
      * serves: a team may work for several clients, and the size of another client's queue is not the viewer's to
      * know.

@@ -108,6 +108,76 @@ class RoutingIntegrationTests {
         assertThat(rf.await(t4.id(), t -> t.assigneeId() != null).assigneeId()).isEqualTo(y.id());
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
+    org.jooq.DSLContext db;
+
+    @Test
+    void handOutsInOneTransactionCountEachOtherLikeHandOutsInTurn() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        UserView x = rf.agent(client, null, List.of("de"));
+        UserView y = rf.agent(client, null, List.of("de"));
+        routing.setAvailability(x.id(), new AgentAvailability.Change("online", null, null, 1, false));
+        routing.setAvailability(y.id(), new AgentAvailability.Change("online", null, null, 2, false));
+        TeamView leastLoaded = rf.team("least loaded", x, y);
+        routing.setStrategy(leastLoaded.id(), "least_loaded", false);
+        UserView a = rf.agent(client, "online", List.of("de"));
+        UserView b = rf.agent(client, "online", List.of("de"));
+        TeamView roundRobin = rf.team("round robin", a, b);
+        routing.setStrategy(roundRobin.id(), "round_robin", false);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(fixtures.ticket(store, "Frage", "Ist das Zelt Nummer " + i + " wasserdicht?", null)
+                    .ticketId());
+        }
+
+        // A batch's hand-outs: one transaction, the team's row locked once, each hand-out in its own savepoint.
+        List<RoutingOutcome> outcomes = new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(tx -> {
+                    routing.holdTeams(List.of(roundRobin.id(), leastLoaded.id()));
+                    List<RoutingOutcome> out = new ArrayList<>();
+                    for (int i = 0; i < 4; i++) {
+                        long id = ids.get(i);
+                        Object savepoint = tx.createSavepoint();
+                        out.add(routing.route(id, leastLoaded.id(), null));
+                        tx.releaseSavepoint(savepoint);
+                    }
+                    // A hand-out rolled back to its savepoint takes nothing with it but its own changes.
+                    Object savepoint = tx.createSavepoint();
+                    routing.route(ids.get(4), roundRobin.id(), null);
+                    tx.rollbackToSavepoint(savepoint);
+                    out.add(routing.route(ids.get(4), roundRobin.id(), null));
+                    out.add(routing.route(ids.get(5), roundRobin.id(), null));
+                    return out;
+                });
+
+        assertThat(outcomes.subList(0, 4))
+                .extracting(o -> o instanceof RoutingOutcome.Assigned as ? as.userId() : null)
+                .as("x takes one, y two, and the fourth waits: both are full")
+                .containsExactly(x.id(), y.id(), y.id(), null);
+        assertThat(outcomes.subList(4, 6))
+                .extracting(o -> ((RoutingOutcome.Assigned) o).userId())
+                .containsExactly(a.id(), b.id());
+        assertThat(ticketQueries
+                        .find(ids.get(3), ClientScope.everything())
+                        .orElseThrow()
+                        .assigneeId())
+                .isNull();
+        // The round robin's pointer was written at the commit: the next hand-out goes on from b.
+        assertThat(routing.route(ids.get(6), roundRobin.id(), null))
+                .isEqualTo(new RoutingOutcome.Assigned(a.id(), a.displayName()));
+        assertThat(db.select(dev.kontor.routing.db.Tables.AGENT_AVAILABILITY.LAST_ASSIGNED_AT)
+                        .from(dev.kontor.routing.db.Tables.AGENT_AVAILABILITY)
+                        .where(dev.kontor.routing.db.Tables.AGENT_AVAILABILITY.USER_ID.in(x.id(), y.id(), b.id()))
+                        .fetch(dev.kontor.routing.db.Tables.AGENT_AVAILABILITY.LAST_ASSIGNED_AT))
+                .as("each agent's last hand-out, the tie-breaker, written once at the commit")
+                .hasSize(3)
+                .doesNotContainNull();
+    }
+
     @Test
     void languageSkillPrefersSpeakersAndFallsBackToAnyoneOnlyWhenTheTeamTranslates() {
         ClientView client = fixtures.client();

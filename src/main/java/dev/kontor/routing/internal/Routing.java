@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands tickets in a team's queue to available agents with the team's strategy. The team's routing row is locked
- * for each decision, so nodes take turns: loads are counted after the previous assignment committed, and the round
- * robin pointer moves once per ticket.
+ * for the decisions, so nodes take turns: loads are counted after the previous hand-outs committed, and the round
+ * robin pointer moves once per ticket. A transaction that hands out many tickets locks and counts once
+ * ({@link HeldTeams}).
  */
 @Component
 public class Routing {
@@ -144,7 +145,11 @@ public class Routing {
 
     private Optional<RoutingOutcome.Assigned> assignOne(
             TicketView t, TeamView team, TeamRoutingRecord routing, String strategy) {
-        List<Candidate> free = free(team, t.clientId(), clock.instant());
+        HeldTeams held = HeldTeams.current(db);
+        Instant now = clock.instant();
+        List<Candidate> free = held == null
+                ? free(team, t.clientId(), now)
+                : held.free(team.id(), t.clientId(), () -> free(team, t.clientId(), now));
         Optional<Candidate> pick = Strategies.of(
                         strategy, routing.getAnyLanguageFallback(), (language, agent) -> readsThrough(t, agent))
                 .pick(free, t.language(), routing.getLastAssignedUserId());
@@ -153,7 +158,11 @@ public class Routing {
         }
         Candidate c = pick.get();
         tickets.assign(t.id(), ClientScope.everything(), c.userId(), team.id());
-        Instant now = clock.instant();
+        if (held != null) {
+            // Written once before the commit, with every other hand-out of the transaction.
+            held.handedOut(routing, c, now);
+            return Optional.of(new RoutingOutcome.Assigned(c.userId(), c.name()));
+        }
         routing.setLastAssignedUserId(c.userId());
         routing.setUpdatedAt(now);
         routing.store();
@@ -211,8 +220,23 @@ public class Routing {
                 .isOpen(now);
     }
 
-    /** The team's routing row, created on first use, locked until the transaction ends. */
+    /**
+     * The team's routing row, created on first use, locked until the transaction ends; locked once per transaction
+     * (see {@link HeldTeams}).
+     */
     public TeamRoutingRecord lockTeam(long teamId) {
+        HeldTeams held = HeldTeams.current(db);
+        return held == null ? lockRow(teamId) : held.team(teamId, () -> lockRow(teamId));
+    }
+
+    private TeamRoutingRecord lockRow(long teamId) {
+        TeamRoutingRecord row = db.selectFrom(TEAM_ROUTING)
+                .where(TEAM_ROUTING.TEAM_ID.eq(teamId))
+                .forUpdate()
+                .fetchOne();
+        if (row != null) {
+            return row;
+        }
         db.insertInto(TEAM_ROUTING)
                 .set(TEAM_ROUTING.TEAM_ID, teamId)
                 .set(TEAM_ROUTING.UPDATED_AT, clock.instant())

@@ -159,6 +159,10 @@ public class RuleEngine {
         ordered.sort(Comparator.comparing(
                 (HandOuts.Pending p) -> p.route().teamId, Comparator.nullsFirst(Comparator.naturalOrder())));
         handOuts.pending.clear();
+        routing.holdTeams(ordered.stream()
+                .map(p -> p.route().teamId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         for (HandOuts.Pending p : ordered) {
             route(p.ticketId(), p.route());
         }
