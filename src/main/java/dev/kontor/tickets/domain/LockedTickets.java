@@ -64,6 +64,20 @@ final class LockedTickets implements TransactionSynchronization {
         return true;
     }
 
+    /**
+     * The rows this transaction changed and has not written yet, by ticket id: a query that can count them itself
+     * (reading the others from the table) need not write them first.
+     */
+    static Map<Long, TicketRecord> unwritten() {
+        LockedTickets current = current(null);
+        if (current == null || current.changed.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, TicketRecord> out = new HashMap<>();
+        current.changed.forEach(id -> out.put(id, current.rows.get(id)));
+        return out;
+    }
+
     /** Writes the changes waiting in this transaction; every query that reads ticket rows calls it first. */
     static void writeChanges() {
         LockedTickets current = current(null);

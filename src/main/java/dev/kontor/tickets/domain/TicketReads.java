@@ -70,17 +70,29 @@ public class TicketReads {
 
     /** Agents' open loads counting only tickets of clients in {@code scope}. */
     public Map<Long, Integer> openLoads(Collection<Long> userIds, ClientScope scope) {
-        LockedTickets.writeChanges();
         if (userIds.isEmpty() || scope.isEmpty()) {
             return Map.of();
         }
-        return db.select(TICKET.ASSIGNEE_ID, DSL.count())
+        // The rows this transaction changed and has not written count from memory, the others from the table: the
+        // pass asks this in the middle of a batch, and writing the batch's tickets first would write each twice.
+        Map<Long, TicketRecord> unwritten = LockedTickets.unwritten();
+        Map<Long, Integer> loads = new java.util.HashMap<>(db.select(TICKET.ASSIGNEE_ID, DSL.count())
                 .from(TICKET)
                 .where(TICKET.ASSIGNEE_ID.in(userIds))
                 .and(TICKET.STATUS.in(TO_WORK_ON))
                 .and(scope.all() ? DSL.noCondition() : TICKET.CLIENT_ID.in(scope.clientIds()))
+                .and(unwritten.isEmpty() ? DSL.noCondition() : TICKET.ID.notIn(unwritten.keySet()))
                 .groupBy(TICKET.ASSIGNEE_ID)
-                .fetchMap(r -> r.value1(), r -> r.value2());
+                .fetchMap(r -> r.value1(), r -> r.value2()));
+        for (TicketRecord row : unwritten.values()) {
+            if (row.getAssigneeId() != null
+                    && userIds.contains(row.getAssigneeId())
+                    && TO_WORK_ON.contains(row.getStatus())
+                    && scope.permits(row.getClientId())) {
+                loads.merge(row.getAssigneeId(), 1, Integer::sum);
+            }
+        }
+        return loads;
     }
 
     public List<TicketView> waitingInTeam(long teamId, int limit) {

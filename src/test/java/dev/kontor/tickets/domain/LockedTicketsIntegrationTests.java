@@ -12,6 +12,7 @@ import dev.kontor.shared.ClientScope;
 import dev.kontor.tickets.Priority;
 import dev.kontor.tickets.TicketManagement;
 import dev.kontor.tickets.TicketQueries;
+import dev.kontor.tickets.TicketStatus;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -82,14 +83,25 @@ class LockedTicketsIntegrationTests {
         ClientView client = fixtures.client();
         long agent = fixtures.agent(client).id();
         long id = ticket(client);
+        long other = ticket(client);
+        tickets.assign(other, ClientScope.everything(), agent, null);
+        long versionBefore = version(id);
         TransactionTemplate tx = new TransactionTemplate(transactions);
 
-        Integer load = tx.execute(status -> {
+        List<Integer> loads = tx.execute(status -> {
             tickets.assign(id, ClientScope.everything(), agent, null);
-            return queries.openLoads(List.of(agent)).getOrDefault(agent, 0);
+            int withBoth = queries.openLoads(List.of(agent)).getOrDefault(agent, 0);
+            tickets.changeStatus(other, ClientScope.everything(), TicketStatus.PENDING);
+            int withOne = queries.openLoads(List.of(agent)).getOrDefault(agent, 0);
+            tickets.setPriority(id, ClientScope.everything(), Priority.HIGH);
+            int seenByAnotherClient = queries.openLoads(List.of(agent), ClientScope.of(java.util.Set.of(-1L)))
+                    .getOrDefault(agent, 0);
+            return List.of(withBoth, withOne, seenByAnotherClient);
         });
 
-        assertThat(load).isEqualTo(1);
+        assertThat(loads).containsExactly(2, 1, 0);
+        // Counting loads in between wrote nothing early: the ticket's row was written once, at the commit.
+        assertThat(version(id)).isEqualTo(versionBefore + 1);
     }
 
     @Test
