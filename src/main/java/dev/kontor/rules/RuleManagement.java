@@ -50,6 +50,7 @@ public class RuleManagement {
     private final SlaManagement sla;
     private final RuleSettings settings;
     private final Clock clock;
+    private final dev.kontor.rules.internal.Firings firings;
 
     RuleManagement(
             DSLContext db,
@@ -61,7 +62,9 @@ public class RuleManagement {
             SlaManagement sla,
             dev.kontor.answers.TemplateManagement templates,
             RuleSettings settings,
-            Clock clock) {
+            Clock clock,
+            dev.kontor.rules.internal.Firings firings) {
+        this.firings = firings;
         this.templates = templates;
         this.db = db;
         this.book = book;
@@ -150,6 +153,7 @@ public class RuleManagement {
     @Transactional(readOnly = true)
     public List<RuleFiring> firings(long ticketId, ClientScope scope) {
         tickets.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
+        firings.write();
         return db.selectFrom(FIRING)
                 .where(FIRING.TICKET_ID.eq(ticketId))
                 .orderBy(FIRING.ID)

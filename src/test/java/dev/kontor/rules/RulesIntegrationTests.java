@@ -30,8 +30,10 @@ import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,6 +166,40 @@ class RulesIntegrationTests {
         assertThat(rf.firings(id, 2)).extracting(RuleFiring::ruleName).containsExactly("first", "second");
         assertThat(t.category()).isEqualTo("refund");
         assertThat(t.tags()).containsExactly("saw-refund");
+    }
+
+    @Test
+    void twoRulesUndoingEachOtherAreHeldBackAfterTheirHourlyLimit() {
+        ClientView client = fixtures.client();
+        StoreView store = fixtures.store(client);
+        rf.eventRule(
+                client,
+                "park it",
+                1,
+                List.of("status_changed"),
+                List.of(when("status", "is", "open")),
+                then("set_status", "pending"));
+        rf.eventRule(
+                client,
+                "reopen it",
+                2,
+                List.of("status_changed"),
+                List.of(when("status", "is", "pending")),
+                then("set_status", "open"));
+        long id = fixtures.ticket(store, "Frage", "Ist das Zelt wasserdicht?", null)
+                .ticketId();
+        fixtures.awaitListenersDone(id);
+
+        tickets.changeStatus(id, ClientScope.everything(), TicketStatus.OPEN);
+
+        // Each rule fires ten times (the default limit per ticket and hour), then the ping-pong stops.
+        List<RuleFiring> firings = Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .during(Duration.ofSeconds(2))
+                .until(() -> rules.firings(id, ClientScope.everything()), f -> f.size() >= 20);
+        assertThat(firings).hasSize(20);
+        assertThat(firings.stream().filter(f -> f.ruleName().equals("park it"))).hasSize(10);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.kontor.rules.internal;
 
-import static dev.kontor.rules.db.Tables.FIRING;
-
 import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleSettings;
 import dev.kontor.shared.ClientScope;
@@ -16,8 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,7 +33,7 @@ public class RuleEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
 
-    private final DSLContext db;
+    private final Firings firings;
     private final RuleBook book;
     private final Facts.Source source;
     private final Effects effects;
@@ -49,7 +45,7 @@ public class RuleEngine {
     private final Clock clock;
 
     RuleEngine(
-            DSLContext db,
+            Firings firings,
             RuleBook book,
             Facts.Source source,
             Effects effects,
@@ -59,7 +55,7 @@ public class RuleEngine {
             RuleSettings settings,
             PlatformTransactionManager transactions,
             Clock clock) {
-        this.db = db;
+        this.firings = firings;
         this.book = book;
         this.source = source;
         this.effects = effects;
@@ -117,8 +113,9 @@ public class RuleEngine {
                 log.warn("Rule '{}' fired too often on ticket {}; held back", rule.name(), ticketId);
                 continue;
             }
-            long firingId = record(rule, locked, trigger.key(), null);
-            finish(firingId, carryOut(rule, t, facts, firingId, route));
+            Firings.Firing firing = firings.fired(new Firings.Firing(
+                    rule.id(), rule.name(), ticketId, locked.clientId(), trigger.key(), null, clock.instant()));
+            firings.add(firing, carryOut(rule, t, facts, firing, route));
             fired++;
             // The next rules see the changed ticket, from what the actions returned.
             facts = null;
@@ -176,13 +173,13 @@ public class RuleEngine {
     private static final class PendingRoute {
         Long teamId;
         String strategy;
-        long firingId;
+        Firings.Firing firing;
         /** Notifications asked for while a hand-out was pending: "assignee" means whoever gets the ticket. */
         final List<Later> later = new ArrayList<>();
 
-        record Later(Act act, long firingId, String ruleName, Facts facts) {}
+        record Later(Act act, Firings.Firing firing, String ruleName, Facts facts) {}
 
-        void after(Act act, long firing) {
+        void after(Act act, Firings.Firing firing) {
             if (act instanceof Act.SetTeam a) {
                 set(a.teamId(), null, firing);
             } else if (act instanceof Act.AssignBy a) {
@@ -192,10 +189,10 @@ public class RuleEngine {
             }
         }
 
-        private void set(long team, String how, long firing) {
+        private void set(long team, String how, Firings.Firing by) {
             teamId = team;
             strategy = how;
-            firingId = firing;
+            firing = by;
         }
     }
 
@@ -209,7 +206,7 @@ public class RuleEngine {
                 log.warn("Could not hand out ticket {} in team {}: {}", ticketId, route.teamId, e.toString());
                 outcomes = List.of("failed:" + describe(e));
             }
-            append(route.firingId, outcomes);
+            firings.add(route.firing, outcomes);
         }
         for (PendingRoute.Later l : route.later) {
             List<String> outcomes;
@@ -227,20 +224,7 @@ public class RuleEngine {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", l.ruleName(), l.act(), ticketId, e.toString());
                 outcomes = List.of("failed:" + describe(e));
             }
-            append(l.firingId(), outcomes);
-        }
-    }
-
-    private void append(long firingId, List<String> outcomes) {
-        if (!outcomes.isEmpty()) {
-            db.update(FIRING)
-                    .set(
-                            FIRING.OUTCOMES,
-                            DSL.field(
-                                    "{0} || {1}",
-                                    String[].class, FIRING.OUTCOMES, DSL.val(outcomes.toArray(String[]::new))))
-                    .where(FIRING.ID.eq(firingId))
-                    .execute();
+            firings.add(l.firing(), outcomes);
         }
     }
 
@@ -257,24 +241,20 @@ public class RuleEngine {
         if (!rule.matches(facts)) {
             return false;
         }
-        Long firingId = db.insertInto(FIRING)
-                .set(FIRING.RULE_ID, rule.id())
-                .set(FIRING.RULE_NAME, rule.name())
-                .set(FIRING.TICKET_ID, ticketId)
-                .set(FIRING.CLIENT_ID, t.clientId())
-                .set(FIRING.TRIGGER, Trigger.TIME.key())
-                .set(FIRING.EPISODE, episode(rule, t))
-                .set(FIRING.OUTCOMES, new String[0])
-                .set(FIRING.FIRED_AT, clock.instant())
-                .onConflictDoNothing()
-                .returning(FIRING.ID)
-                .fetchOptional(FIRING.ID)
+        Firings.Firing firing = firings.firedOnce(new Firings.Firing(
+                        rule.id(),
+                        rule.name(),
+                        ticketId,
+                        t.clientId(),
+                        Trigger.TIME.key(),
+                        episode(rule, t),
+                        clock.instant()))
                 .orElse(null);
-        if (firingId == null) {
+        if (firing == null) {
             return false;
         }
         PendingRoute route = new PendingRoute();
-        finish(firingId, carryOut(rule, new Current(t), facts, firingId, route));
+        firings.add(firing, carryOut(rule, new Current(t), facts, firing, route));
         route(ticketId, route);
         return true;
     }
@@ -313,19 +293,20 @@ public class RuleEngine {
         }
     }
 
-    private List<String> carryOut(CompiledRule rule, Current t, Facts facts, long firingId, PendingRoute route) {
+    private List<String> carryOut(
+            CompiledRule rule, Current t, Facts facts, Firings.Firing firing, PendingRoute route) {
         long ticketId = t.get().id();
         List<String> outcomes = new ArrayList<>();
         for (Act act : rule.acts()) {
             if (act instanceof Act.Notify && route.teamId != null) {
-                route.later.add(new PendingRoute.Later(act, firingId, rule.name(), facts));
+                route.later.add(new PendingRoute.Later(act, firing, rule.name(), facts));
                 continue;
             }
             try {
                 Effects.Applied applied = savepoint.execute(tx -> effects.apply(act, t.get(), rule.name(), facts));
                 outcomes.addAll(applied.outcomes());
                 t.after(applied);
-                route.after(act, firingId);
+                route.after(act, firing);
             } catch (RuntimeException e) {
                 log.warn("Rule '{}' could not {} on ticket {}: {}", rule.name(), act, ticketId, e.toString());
                 outcomes.add("failed:" + describe(e));
@@ -334,34 +315,8 @@ public class RuleEngine {
         return outcomes;
     }
 
-    private long record(CompiledRule rule, TicketView t, String trigger, String episode) {
-        return db.insertInto(FIRING)
-                .set(FIRING.RULE_ID, rule.id())
-                .set(FIRING.RULE_NAME, rule.name())
-                .set(FIRING.TICKET_ID, t.id())
-                .set(FIRING.CLIENT_ID, t.clientId())
-                .set(FIRING.TRIGGER, trigger)
-                .set(FIRING.EPISODE, episode)
-                .set(FIRING.OUTCOMES, new String[0])
-                .set(FIRING.FIRED_AT, clock.instant())
-                .returning(FIRING.ID)
-                .fetchOne(FIRING.ID);
-    }
-
-    private void finish(long firingId, List<String> outcomes) {
-        db.update(FIRING)
-                .set(FIRING.OUTCOMES, outcomes.toArray(String[]::new))
-                .where(FIRING.ID.eq(firingId))
-                .execute();
-    }
-
     private boolean tooOften(CompiledRule rule, long ticketId) {
-        int recent = db.fetchCount(
-                FIRING,
-                FIRING.RULE_ID
-                        .eq(rule.id())
-                        .and(FIRING.TICKET_ID.eq(ticketId))
-                        .and(FIRING.FIRED_AT.gt(clock.instant().minus(Duration.ofHours(1)))));
+        int recent = firings.since(rule.id(), ticketId, clock.instant().minus(Duration.ofHours(1)));
         return recent >= settings.maxFiringsPerHour();
     }
 
