@@ -28,7 +28,14 @@ public class SignedInUser {
         if (auth == null || !auth.isAuthenticated() || !auth.getName().matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        long id = Long.parseLong(auth.getName());
+        return load(Long.parseLong(auth.getName()));
+    }
+
+    /**
+     * The user with this id, for the rest of the request: the API's token filter loads it once to learn the role,
+     * and the controller's argument gets the same.
+     */
+    public Optional<CurrentUser> load(long id) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null
                 && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof CurrentUser cached

@@ -2,6 +2,7 @@ package dev.kontor.platform;
 
 import dev.kontor.accounts.AccountManagement;
 import dev.kontor.accounts.SignInThrottle;
+import dev.kontor.accounts.SignedInUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,10 +31,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AccountManagement accounts;
     private final SignInThrottle throttle;
+    private final SignedInUser signedIn;
     private final JsonMapper json;
     private final Clock clock;
 
-    BearerTokenFilter(AccountManagement accounts, SignInThrottle throttle, JsonMapper json, Clock clock) {
+    BearerTokenFilter(
+            AccountManagement accounts, SignInThrottle throttle, SignedInUser signedIn, JsonMapper json, Clock clock) {
+        this.signedIn = signedIn;
         this.accounts = accounts;
         this.throttle = throttle;
         this.json = json;
@@ -61,12 +65,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 }
             } else {
                 long userId = user.get();
-                var auth = new UsernamePasswordAuthenticationToken(
-                        Long.toString(userId),
-                        null,
-                        List.of(new SimpleGrantedAuthority(
-                                "ROLE_" + accounts.user(userId).role().name())));
-                SecurityContextHolder.getContext().setAuthentication(auth);
+                // Loaded once for the request: the controller's current user is this one.
+                signedIn.load(userId)
+                        .ifPresent(current -> SecurityContextHolder.getContext()
+                                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                                        Long.toString(userId),
+                                        null,
+                                        List.of(new SimpleGrantedAuthority(
+                                                "ROLE_" + current.role().name())))));
             }
         }
         chain.doFilter(request, response);

@@ -38,7 +38,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, AccountManagement accounts, SignInThrottle throttle, JsonMapper json, Clock clock)
+            HttpSecurity http,
+            AccountManagement accounts,
+            SignInThrottle throttle,
+            dev.kontor.accounts.SignedInUser signedIn,
+            JsonMapper json,
+            Clock clock)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -47,7 +52,8 @@ class SecurityConfiguration {
                 .headers(h -> h.httpStrictTransportSecurity(hsts -> hsts.disable()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(
-                        new BearerTokenFilter(accounts, throttle, json, clock), BasicAuthenticationFilter.class)
+                        new BearerTokenFilter(accounts, throttle, signedIn, json, clock),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                             HttpStatus.UNAUTHORIZED, "A valid API token is required: Authorization: Bearer <token>");
