@@ -57,6 +57,12 @@ class BenchmarksProcessTests {
     }
 
     @Test
+    void triageSpeedBenchmarkTimesEveryPart() throws Exception {
+        String out = run(() -> dev.kontor.triage.internal.TriageSpeedBenchmark.main(new String[] {"3"}));
+        assertThat(out).contains("category cues").contains("language (Lingua)").contains("order references");
+    }
+
+    @Test
     void emailBenchmarkImportsEveryMail() throws Exception {
         String out = run(() -> EmailImportBenchmark.main(
                 new String[] {"40", JAR.toString(), DATA.resolve("email").toString()}));
