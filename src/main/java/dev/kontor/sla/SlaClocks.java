@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -109,16 +110,38 @@ class SlaClocks {
         if (c.problem() != null || c.problemStored()) {
             recordProblem(t, c.problem(), now); // the common case, nothing wrong before or now, writes nothing
         }
-        db.deleteFrom(DEADLINE).where(DEADLINE.TICKET_ID.eq(ticketId)).execute();
-        for (int i = 0; i < c.deadlines().size(); i++) {
-            TicketSla.Deadline d = c.deadlines().get(i);
-            db.insertInto(DEADLINE)
-                    .set(DEADLINE.TICKET_ID, ticketId)
-                    .set(DEADLINE.METRIC, d.metric())
-                    .set(DEADLINE.CLIENT_ID, t.clientId())
-                    .set(DEADLINE.DUE_AT, d.dueAt())
-                    .set(DEADLINE.STARTED_AT, now)
-                    .set(DEADLINE.TARGET_SECONDS, c.targets().get(i))
+        // In place: the metrics that no longer run are deleted, the others written in one statement.
+        List<String> running =
+                c.deadlines().stream().map(TicketSla.Deadline::metric).toList();
+        db.deleteFrom(DEADLINE)
+                .where(DEADLINE.TICKET_ID.eq(ticketId))
+                .and(running.isEmpty() ? DSL.noCondition() : DEADLINE.METRIC.notIn(running))
+                .execute();
+        if (!running.isEmpty()) {
+            var insert = db.insertInto(
+                    DEADLINE,
+                    DEADLINE.TICKET_ID,
+                    DEADLINE.METRIC,
+                    DEADLINE.CLIENT_ID,
+                    DEADLINE.DUE_AT,
+                    DEADLINE.STARTED_AT,
+                    DEADLINE.TARGET_SECONDS);
+            for (int i = 0; i < c.deadlines().size(); i++) {
+                TicketSla.Deadline d = c.deadlines().get(i);
+                insert = insert.values(
+                        ticketId,
+                        d.metric(),
+                        t.clientId(),
+                        d.dueAt(),
+                        now,
+                        c.targets().get(i));
+            }
+            insert.onConflict(DEADLINE.TICKET_ID, DEADLINE.METRIC)
+                    .doUpdate()
+                    .set(DEADLINE.CLIENT_ID, DSL.excluded(DEADLINE.CLIENT_ID))
+                    .set(DEADLINE.DUE_AT, DSL.excluded(DEADLINE.DUE_AT))
+                    .set(DEADLINE.STARTED_AT, DSL.excluded(DEADLINE.STARTED_AT))
+                    .set(DEADLINE.TARGET_SECONDS, DSL.excluded(DEADLINE.TARGET_SECONDS))
                     .execute();
         }
         TicketSla.Deadline next = c.deadlines().stream()
