@@ -84,6 +84,7 @@
     else if (e.key === "/") { var s = document.getElementById("search"); if (s) { s.focus(); e.preventDefault(); } }
     else if (e.key === "r" && document.getElementById("reply-form")) { setMode("reply"); e.preventDefault(); }
     else if (e.key === "n" && document.getElementById("reply-form")) { setMode("note"); e.preventDefault(); }
+    else if (e.key === "d" && document.getElementById("draft-reply")) { setMode("reply"); document.getElementById("draft-reply").click(); e.preventDefault(); }
   });
 
   // Answers in the composer: "/" at the start of a word opens the template search; Enter previews the first
@@ -172,6 +173,16 @@
     if (insert) insert.focus();
   });
 
+  // "Draft reply": the draft's text goes into the composer (after what the agent already typed), never out.
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (!e.detail.target || e.detail.target.id !== "draft-panel") return;
+    var holder = document.getElementById("draft-text");
+    var box = document.getElementById("composer");
+    if (!holder || !box || !holder.dataset.text) return;
+    box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + holder.dataset.text : holder.dataset.text;
+    box.focus();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.body.addEventListener("kontor:sent", function () {
       var form = document.getElementById("reply-form");
@@ -180,6 +191,8 @@
       if (preview) preview.innerHTML = "";
       var answer = document.getElementById("template-preview");
       if (answer) answer.innerHTML = "";
+      var draft = document.getElementById("draft-panel");
+      if (draft) draft.innerHTML = "";
     });
     selected = -1;
   });
