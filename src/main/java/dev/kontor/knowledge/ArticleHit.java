@@ -1,6 +1,11 @@
 package dev.kontor.knowledge;
 
-/** One search result: an article in the language that matched, with a short plain-text excerpt. */
+import java.util.List;
+
+/**
+ * One search result: an article shown in {@code language} (the reader's when the article has it, else the one
+ * that matched), with a short plain-text excerpt around the first word found.
+ */
 public record ArticleHit(
         long articleId,
         long clientId,
@@ -10,4 +15,5 @@ public record ArticleHit(
         String visibility,
         String policyKind,
         String externalUrl,
-        double rank) {}
+        List<String> categories,
+        List<String> languages) {}

@@ -7,6 +7,8 @@ import dev.kontor.knowledge.KnowledgeCommands.VariantText;
 import dev.kontor.knowledge.internal.ArticleRepository;
 import dev.kontor.knowledge.internal.ArticleRepository.Filter;
 import dev.kontor.knowledge.internal.ArticleRepository.Row;
+import dev.kontor.knowledge.internal.LightMarkdown;
+import dev.kontor.knowledge.internal.SearchText;
 import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
@@ -80,6 +82,117 @@ public class KnowledgeBase {
             return scope.permits(clientId) ? articles.list(List.of(clientId), narrowed) : List.of();
         }
         return articles.list(scope.all() ? null : scope.clientIds(), narrowed);
+    }
+
+    /**
+     * The articles of the clients the caller serves (or of one of them) that match the query, shown in the first of
+     * the reader's languages the article has; those come first, then articles only in other languages. A blank query
+     * lists the articles of the category (all when null).
+     */
+    @Transactional(readOnly = true)
+    public List<ArticleHit> search(
+            ClientScope scope, Long clientId, String query, String category, List<String> readerLanguages, int limit) {
+        List<Long> clientIds;
+        if (clientId != null) {
+            if (!scope.permits(clientId)) {
+                return List.of();
+            }
+            clientIds = List.of(clientId);
+        } else {
+            clientIds = scope.all() ? null : List.copyOf(scope.clientIds());
+            if (clientIds != null && clientIds.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<String> preferred = readerLanguages == null
+                ? List.of()
+                : readerLanguages.stream()
+                        .map(KnowledgeBase::language)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+        int max = Math.max(1, Math.min(limit, 100));
+        String q = query == null ? "" : query.strip();
+        String cat = blankToNull(category);
+        List<ArticleHit> hits = new ArrayList<>();
+        if (q.isEmpty()) {
+            for (ArticleView a : articles.list(clientIds, new Filter(null, null, cat, null, null, max))) {
+                hits.add(hit(a, shown(a, preferred, null), List.of()));
+            }
+        } else {
+            if (q.length() > 200) {
+                q = q.substring(0, 200);
+            }
+            Map<Long, ArticleRepository.Match> best = new LinkedHashMap<>();
+            for (ArticleRepository.Match m : articles.search(clientIds, null, q, 500)) {
+                best.putIfAbsent(m.articleId(), m);
+            }
+            Map<Long, ArticleView> found = new LinkedHashMap<>();
+            articles.findAll(best.keySet()).forEach(a -> found.put(a.id(), a));
+            List<String> words = SearchText.words(SearchText.fold(q));
+            for (ArticleRepository.Match m : best.values()) {
+                ArticleView a = found.get(m.articleId());
+                if (a != null) {
+                    hits.add(hit(a, shown(a, preferred, m.language()), words));
+                }
+            }
+        }
+        // Stable: within each group the order of relevance (or of the listing) stays.
+        List<ArticleHit> sorted = new ArrayList<>(hits);
+        sorted.sort(java.util.Comparator.comparingInt(h -> preferred.contains(h.language()) ? 0 : 1));
+        return sorted.stream().limit(max).toList();
+    }
+
+    private static ArticleView.Variant shown(ArticleView a, List<String> preferred, String matched) {
+        for (String language : preferred) {
+            var v = a.variant(language);
+            if (v.isPresent()) {
+                return v.get();
+            }
+        }
+        return matched == null ? a.variants().get(0) : a.preferred(matched);
+    }
+
+    private static ArticleHit hit(ArticleView a, ArticleView.Variant v, List<String> words) {
+        return new ArticleHit(
+                a.id(),
+                a.clientId(),
+                v.language(),
+                v.title(),
+                excerpt(LightMarkdown.plain(v.body()), words),
+                a.visibility(),
+                a.policyKind(),
+                a.externalUrl(),
+                a.categories(),
+                a.languages());
+    }
+
+    static final int EXCERPT = 220;
+
+    /** About {@value #EXCERPT} characters of the text around the first of the words found in it. */
+    static String excerpt(String text, List<String> words) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= EXCERPT) {
+            return flat;
+        }
+        String folded = SearchText.fold(flat);
+        int at = -1;
+        for (String w : words) {
+            int i = folded.indexOf(w.length() > 5 ? w.substring(0, 5) : w);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        int start = at < 0 || folded.length() != flat.length() ? 0 : Math.max(0, at - 60);
+        if (start > 0) {
+            int space = flat.indexOf(' ', start);
+            start = space < 0 || space > at ? start : space + 1;
+        }
+        int end = Math.min(flat.length(), start + EXCERPT);
+        int space = flat.lastIndexOf(' ', end);
+        if (end < flat.length() && space > start + EXCERPT / 2) {
+            end = space;
+        }
+        return (start > 0 ? "… " : "") + flat.substring(start, end) + (end < flat.length() ? " …" : "");
     }
 
     /** Narrows {@link #articles}; blank parts do not narrow. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -190,6 +191,80 @@ public class ArticleRepository {
                 .and(about)
                 .orderBy(ARTICLE.POLICY_KIND, ARTICLE.ID)
                 .fetch());
+    }
+
+    /** A variant that matched a search: tier 0 by its language's stemming, 1 by word prefixes, 2 by substring. */
+    public record Match(long articleId, String language, int tier, double rank) {}
+
+    /**
+     * The variants of these clients' articles (all clients when null) that match the query, best first. Full-text
+     * search folds and stems the query with every configuration the clients' variants use (an OR of them keeps the
+     * GIN index usable); word prefixes catch words still being typed; a substring catches the rest (order numbers,
+     * parts of compound words).
+     */
+    public List<Match> search(Collection<Long> clientIds, String category, String query, int limit) {
+        String folded = SearchText.fold(query).strip();
+        Condition clients = clientIds == null ? DSL.trueCondition() : ARTICLE.CLIENT_ID.in(clientIds);
+        if (category != null) {
+            clients = clients.and(DSL.condition("{0} = any({1})", DSL.val(category), ARTICLE.CATEGORIES));
+        }
+        List<String> configs = db.selectDistinct(
+                        DSL.field("knowledge.search_config({0})::text", String.class, ARTICLE_VARIANT.LANGUAGE))
+                .from(ARTICLE_VARIANT)
+                .join(ARTICLE)
+                .on(ARTICLE.ID.eq(ARTICLE_VARIANT.ARTICLE_ID))
+                .where(clients)
+                .fetch(0, String.class);
+        if (configs.isEmpty()) {
+            return List.of();
+        }
+        Field<Object> fts = null;
+        for (String config : configs) {
+            Field<Object> q = DSL.field(
+                    "websearch_to_tsquery(cast({0} as regconfig), {1})",
+                    Object.class, DSL.val(config), DSL.val(folded));
+            fts = fts == null ? q : DSL.field("({0} || {1})", Object.class, fts, q);
+        }
+        List<String> words = SearchText.words(folded);
+        Field<Object> prefix = words.isEmpty()
+                ? DSL.field("''::tsquery", Object.class)
+                : DSL.field(
+                        "to_tsquery('simple', {0})",
+                        Object.class,
+                        DSL.val(String.join(
+                                " & ", words.stream().map(w -> w + ":*").toList())));
+        String like = "%"
+                + query.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        Condition byFts = DSL.condition("{0} @@ {1}", ARTICLE_VARIANT.SEARCH, fts);
+        Condition byPrefix = DSL.condition("{0} @@ {1}", ARTICLE_VARIANT.SEARCH, prefix);
+        Condition bySubstring = DSL.lower(ARTICLE_VARIANT.TITLE)
+                .like(like)
+                .or(DSL.lower(ARTICLE_VARIANT.BODY).like(like));
+        Field<Integer> tier =
+                DSL.when(byFts, DSL.inline(0)).when(byPrefix, DSL.inline(1)).otherwise(DSL.inline(2));
+        Field<Double> rank =
+                DSL.field("ts_rank_cd({0}, {1} || {2})", Double.class, ARTICLE_VARIANT.SEARCH, fts, prefix);
+        return db.select(ARTICLE_VARIANT.ARTICLE_ID, ARTICLE_VARIANT.LANGUAGE, tier, rank)
+                .from(ARTICLE_VARIANT)
+                .join(ARTICLE)
+                .on(ARTICLE.ID.eq(ARTICLE_VARIANT.ARTICLE_ID))
+                .where(clients)
+                .and(byFts.or(byPrefix).or(bySubstring))
+                .orderBy(tier, rank.desc(), ARTICLE_VARIANT.ARTICLE_ID.desc())
+                .limit(limit)
+                .fetch(r -> new Match(r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4()));
+    }
+
+    public List<ArticleView> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views(db.selectFrom(ARTICLE).where(ARTICLE.ID.in(ids)).fetch());
     }
 
     public List<RevisionView> revisions(long articleId, String language) {
