@@ -13,6 +13,8 @@ import dev.kontor.drafts.internal.DraftFacts;
 import dev.kontor.drafts.internal.DraftPrompts;
 import dev.kontor.drafts.internal.DraftRepository;
 import dev.kontor.drafts.internal.Guardrails;
+import dev.kontor.knowledge.KnowledgeBase;
+import dev.kontor.knowledge.PolicyArticle;
 import dev.kontor.orders.OrderData;
 import dev.kontor.orders.OrderManagement;
 import dev.kontor.orders.OrderView;
@@ -54,6 +56,9 @@ public class DraftManagement {
     private static final Logger log = LoggerFactory.getLogger(DraftManagement.class);
 
     static final Set<ChannelKind> MARKETPLACES = EnumSet.of(ChannelKind.MIRAKL, ChannelKind.AMAZON, ChannelKind.EBAY);
+    /** A policy article longer than this goes to the model cut (its start usually states the rule). */
+    private static final int MAX_POLICY = 4000;
+
     private static final Pattern DOMAIN =
             Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
@@ -62,6 +67,7 @@ public class DraftManagement {
     private final ClientManagement clients;
     private final TemplateManagement templates;
     private final Triage triage;
+    private final KnowledgeBase knowledge;
     private final DraftRepository repository;
     private final DraftModel model;
     private final DraftSettings settings;
@@ -74,6 +80,7 @@ public class DraftManagement {
             ClientManagement clients,
             TemplateManagement templates,
             Triage triage,
+            KnowledgeBase knowledge,
             DraftRepository repository,
             DraftModel model,
             DraftSettings settings,
@@ -84,6 +91,7 @@ public class DraftManagement {
         this.clients = clients;
         this.templates = templates;
         this.triage = triage;
+        this.knowledge = knowledge;
         this.repository = repository;
         this.model = model;
         this.settings = settings;
@@ -341,7 +349,7 @@ public class DraftManagement {
         return Optional.empty();
     }
 
-    /** The client's policy the draft may promise: its return window (answers), and its policy articles. */
+    /** The client's policy the draft may promise: its return window (answers) and its policy articles (knowledge). */
     private List<DraftPrompts.Policy> policies(TicketView t, String language, Integer returnDays, OrderData order) {
         List<DraftPrompts.Policy> out = new ArrayList<>();
         if (returnDays != null) {
@@ -357,6 +365,10 @@ public class DraftManagement {
                     "return_days",
                     "Return window",
                     "Returns are accepted within " + returnDays + " days of the order date" + until + "."));
+        }
+        for (PolicyArticle a : knowledge.policiesFor(t.clientId(), t.category(), language)) {
+            String body = a.body().length() > MAX_POLICY ? a.body().substring(0, MAX_POLICY) + " …" : a.body();
+            out.add(new DraftPrompts.Policy(String.valueOf(a.id()), a.title(), body));
         }
         return out;
     }

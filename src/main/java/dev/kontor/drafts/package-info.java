@@ -5,5 +5,5 @@
  * filled with the order's data. Guardrails check every draft before an agent sees it; nothing is ever sent by itself.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"tickets", "orders", "clients", "accounts", "answers", "triage", "shared"})
+        allowedDependencies = {"tickets", "orders", "clients", "accounts", "answers", "knowledge", "triage", "shared"})
 package dev.kontor.drafts;

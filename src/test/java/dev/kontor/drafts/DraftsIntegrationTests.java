@@ -48,6 +48,9 @@ class DraftsIntegrationTests {
     @Autowired
     DraftRepository repository;
 
+    @Autowired
+    dev.kontor.knowledge.KnowledgeBase knowledge;
+
     static DraftModel stubModel(DraftSettings.Location location) {
         return new SpringAiDraftModel(new DraftSettings(
                 server.baseUrl() + "/v1", null, "llama3.1:8b", Duration.ofSeconds(3), 400, 0.2, location, 0));
@@ -159,6 +162,50 @@ class DraftsIntegrationTests {
                 .extracting(Draft.Flag::code)
                 .contains(Guardrails.UNKNOWN_NUMBER, Guardrails.REFUND_ABOVE_TOTAL, Guardrails.FOREIGN_LINK);
         assertThat(d.flags()).contains(new Draft.Flag(Guardrails.UNKNOWN_NUMBER, "JJD5555555555"));
+    }
+
+    @Test
+    void thePolicyArticlesOfTheClientAreSourcesAndAllowWhatTheyPromise() {
+        Setup s = frenchWismo();
+        drafts.saveSettings(s.client().id(), ClientScope.everything(), "allowed", "");
+        var article = knowledge.create(
+                ClientScope.everything(),
+                new dev.kontor.knowledge.KnowledgeCommands.Author(null, "Admin"),
+                new dev.kontor.knowledge.KnowledgeCommands.SaveArticle(
+                        s.client().id(),
+                        "internal",
+                        "returns",
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of(),
+                        java.util.Map.of(
+                                "en",
+                                new dev.kontor.knowledge.KnowledgeCommands.VariantText(
+                                        "Returns",
+                                        "Customers may return items within 30 days; we send a free return label."))));
+        modelAnswers("Bonjour, nous vous envoyons une étiquette de retour gratuite : vous avez 30 jours.");
+
+        Draft d = drafts.draft(
+                s.ticket().id(), ClientScope.everything(), null, "Marie", stubModel(DraftSettings.Location.LOCAL));
+
+        assertThat(d.sources()).contains(new Draft.Source("policy", String.valueOf(article.id()), "Returns"));
+        assertThat(d.flags()).isEmpty();
+        String sent = server.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(sent).contains("we send a free return label");
+    }
+
+    @Test
+    void aFreeLabelThePolicyDoesNotOfferIsFlagged() {
+        Setup s = frenchWismo();
+        drafts.saveSettings(s.client().id(), ClientScope.everything(), "allowed", "");
+        modelAnswers("Bonjour, nous vous envoyons une étiquette de retour gratuite ; vous avez 60 jours.");
+
+        Draft d = drafts.draft(
+                s.ticket().id(), ClientScope.everything(), null, "Marie", stubModel(DraftSettings.Location.LOCAL));
+
+        assertThat(d.flags())
+                .extracting(Draft.Flag::code)
+                .containsExactlyInAnyOrder(Guardrails.FREE_LABEL, Guardrails.RETURN_WINDOW);
     }
 
     @Test
