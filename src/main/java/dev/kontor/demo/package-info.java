@@ -10,6 +10,7 @@
             "rules",
             "routing",
             "answers",
+            "drafts",
             "shared"
         })
 package dev.kontor.demo;

@@ -142,6 +142,7 @@ public class DraftManagement {
                 }
                 return finish(
                         t,
+                        language,
                         Kind.MODEL,
                         language,
                         answer.text(),
@@ -181,6 +182,7 @@ public class DraftManagement {
         }
         return finish(
                 t,
+                language,
                 Kind.TEMPLATE,
                 filled == null ? language : filled.language(),
                 filled == null ? "" : filled.text(),
@@ -205,6 +207,7 @@ public class DraftManagement {
 
     private Draft finish(
             TicketView t,
+            String customerLanguage,
             Kind kind,
             String language,
             String text,
@@ -234,8 +237,9 @@ public class DraftManagement {
                 sourceTexts.add(filled.text());
             }
             String detected = triage.analyze(t.clientId(), null, text).language();
+            // Checked against the customer's language: a template without their variant is flagged, not excused.
             DraftFacts facts = DraftFacts.of(
-                    language,
+                    customerLanguage,
                     detected,
                     marketplace,
                     order,

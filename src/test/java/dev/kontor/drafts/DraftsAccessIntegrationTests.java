@@ -154,7 +154,7 @@ class DraftsAccessIntegrationTests {
         assertThat(page)
                 .contains("No model configured")
                 .contains("id=\"model-status\"")
-                .contains("value=\"local_only\" checked");
+                .contains("value=\"local_only\" selected");
 
         String refused = mvc.perform(post("/admin/drafts/clients/" + a.id())
                         .with(as(admin))
@@ -178,7 +178,7 @@ class DraftsAccessIntegrationTests {
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("value=\"never\" checked")
+                .contains("value=\"never\" selected")
                 .contains("shop.example");
     }
 }
