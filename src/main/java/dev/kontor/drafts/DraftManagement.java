@@ -392,7 +392,9 @@ public class DraftManagement {
     public ClientDraftSettings saveSettings(long clientId, ClientScope scope, String policy, String linkDomains) {
         requireClient(clientId, scope);
         List<FieldError> errors = new ArrayList<>();
-        Optional<ModelPolicy> p = ModelPolicy.fromKey(policy == null ? "" : policy.strip());
+        // The API shows the policy as its name (NEVER); the form sends the key (never): both are fine.
+        Optional<ModelPolicy> p =
+                ModelPolicy.fromKey(policy == null ? "" : policy.strip().toLowerCase(Locale.ROOT));
         if (p.isEmpty()) {
             errors.add(new FieldError("policy", "one of allowed, local_only, never"));
         }

@@ -90,7 +90,7 @@ class DraftsAccessIntegrationTests {
         assertThat(bad.raw().body()).contains("policy");
         var good = admin.put(
                 "/api/v1/clients/" + a.id() + "/draft-settings",
-                ApiClient.json(Map.of("policy", "never", "linkDomains", List.of("shop.example"))));
+                ApiClient.json(Map.of("policy", "NEVER", "linkDomains", List.of("shop.example"))));
         assertThat(good.status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/clients/" + a.id() + "/draft-settings")
                         .json()
