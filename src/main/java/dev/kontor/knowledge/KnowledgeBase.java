@@ -324,6 +324,30 @@ public class KnowledgeBase {
 
     private record Checked(Row row, Map<String, VariantText> variants) {}
 
+    /** Checks a new article as {@link #create} would, writing nothing. */
+    void check(ClientScope scope, SaveArticle command) {
+        checked(null, scope, command);
+    }
+
+    /** Every article of the client, for export; the caller has checked access. */
+    List<ArticleView> allOf(long clientId) {
+        return articles.list(List.of(clientId), new Filter(null, null, null, null, null, Integer.MAX_VALUE));
+    }
+
+    /** The client's article whose original variant is in this language with this title. */
+    java.util.Optional<ArticleView> findByOriginal(long clientId, String language, String title) {
+        return allOf(clientId).stream()
+                .filter(a -> a.variants().get(0).language().equals(language)
+                        && a.variants().get(0).title().equals(title))
+                .findFirst();
+    }
+
+    void requireClient(long clientId, ClientScope scope) {
+        if (!scope.permits(clientId) || clients.client(clientId).isEmpty()) {
+            throw new NotFound("client " + clientId);
+        }
+    }
+
     private Checked checked(ArticleView before, ClientScope scope, SaveArticle c) {
         List<FieldError> errors = new ArrayList<>();
         Long clientId = before != null ? Long.valueOf(before.clientId()) : c.clientId();
