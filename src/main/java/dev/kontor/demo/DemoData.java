@@ -79,6 +79,7 @@ class DemoData implements ApplicationRunner {
     private final RuleManagement rules;
     private final RoutingManagement routing;
     private final DemoAnswers answers;
+    private final DemoKnowledge knowledge;
     private final Clock clock;
 
     DemoData(
@@ -94,8 +95,10 @@ class DemoData implements ApplicationRunner {
             RuleManagement rules,
             RoutingManagement routing,
             DemoAnswers answers,
+            DemoKnowledge knowledge,
             Clock clock) {
         this.answers = answers;
+        this.knowledge = knowledge;
         this.clients = clients;
         this.accounts = accounts;
         this.customers = customers;
@@ -383,6 +386,8 @@ class DemoData implements ApplicationRunner {
         routingAndRules(agents, dach.id(), sud.id());
         answers.seed(nordwind, "Nordwind Outdoor", 30, storesOf(stores, nordwind));
         answers.seed(casa, "Casa Bella Home", 14, storesOf(stores, casa));
+        knowledge.seed(nordwind, "Nordwind Outdoor", "DHL", "https://help.nordwind-outdoor.example");
+        knowledge.seed(casa, "Casa Bella Home", "BRT", "https://aiuto.casabella-home.example");
 
         Demo demo = new Demo(stores, agents);
         Instant now = clock.instant();

@@ -10,6 +10,7 @@
             "rules",
             "routing",
             "answers",
+            "knowledge",
             "shared"
         })
 package dev.kontor.demo;
