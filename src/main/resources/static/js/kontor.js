@@ -183,6 +183,42 @@
     box.focus();
   });
 
+  // Knowledge panel: "h" searches it; "insert link" and "insert excerpt" put their text at the composer's cursor.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "h" || typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    var q = document.getElementById("knowledge-q");
+    if (!q) return;
+    var panel = document.getElementById("knowledge-panel");
+    if (panel) panel.open = true;
+    q.focus();
+    e.preventDefault();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.target.id !== "knowledge-q") return;
+    if (e.key === "Escape") {
+      var box = document.getElementById("composer");
+      if (box) box.focus();
+      e.preventDefault();
+    } else if (e.key === "Enter" || e.key === "ArrowDown") {
+      var first = document.querySelector("#knowledge-results .knowledge-insert");
+      if (first) first.focus();
+      e.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (e) {
+    var insert = e.target.closest && e.target.closest(".knowledge-insert");
+    if (!insert) return;
+    var box = document.getElementById("composer");
+    if (!box) return;
+    var text = insert.dataset.text;
+    var start = box.selectionStart, end = box.selectionEnd;
+    var before = box.value.slice(0, start);
+    var gap = before && !/\s$/.test(before) ? (text.indexOf("\n") >= 0 ? "\n\n" : " ") : "";
+    box.value = before + gap + text + box.value.slice(end);
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + gap.length + text.length;
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.body.addEventListener("kontor:sent", function () {
       var form = document.getElementById("reply-form");

@@ -81,6 +81,7 @@ class DemoData implements ApplicationRunner {
     private final RoutingManagement routing;
     private final DemoAnswers answers;
     private final DraftManagement drafts;
+    private final DemoKnowledge knowledge;
     private final Clock clock;
 
     DemoData(
@@ -97,9 +98,11 @@ class DemoData implements ApplicationRunner {
             RoutingManagement routing,
             DemoAnswers answers,
             DraftManagement drafts,
+            DemoKnowledge knowledge,
             Clock clock) {
         this.answers = answers;
         this.drafts = drafts;
+        this.knowledge = knowledge;
         this.clients = clients;
         this.accounts = accounts;
         this.customers = customers;
@@ -389,7 +392,9 @@ class DemoData implements ApplicationRunner {
         answers.seed(casa, "Casa Bella Home", 14, storesOf(stores, casa));
         // Drafts: Nordwind lets any configured model see its tickets, Casa Bella only a local one.
         drafts.saveSettings(nordwind.id(), ClientScope.everything(), "allowed", "nordwind-outdoor.example");
-        drafts.saveSettings(casa.id(), ClientScope.everything(), "local_only", "casabella.example");
+        drafts.saveSettings(casa.id(), ClientScope.everything(), "local_only", "casabella-home.example");
+        knowledge.seed(nordwind, "Nordwind Outdoor", "DHL", "https://help.nordwind-outdoor.example");
+        knowledge.seed(casa, "Casa Bella Home", "BRT", "https://aiuto.casabella-home.example");
 
         Demo demo = new Demo(stores, agents);
         Instant now = clock.instant();

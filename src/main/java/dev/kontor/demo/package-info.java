@@ -11,6 +11,7 @@
             "routing",
             "answers",
             "drafts",
+            "knowledge",
             "shared"
         })
 package dev.kontor.demo;

@@ -13,6 +13,8 @@ import dev.kontor.shared.ClientScope;
 import dev.kontor.shared.FieldError;
 import dev.kontor.shared.InvalidInput;
 import dev.kontor.shared.NotFound;
+import dev.kontor.tickets.TicketQueries;
+import dev.kontor.tickets.TicketView;
 import dev.kontor.triage.Category;
 import java.net.URI;
 import java.time.Clock;
@@ -44,11 +46,13 @@ public class KnowledgeBase {
 
     private final ArticleRepository articles;
     private final ClientManagement clients;
+    private final TicketQueries tickets;
     private final Clock clock;
 
-    KnowledgeBase(ArticleRepository articles, ClientManagement clients, Clock clock) {
+    KnowledgeBase(ArticleRepository articles, ClientManagement clients, TicketQueries tickets, Clock clock) {
         this.articles = articles;
         this.clients = clients;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -213,6 +217,72 @@ public class KnowledgeBase {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /** The ticket the panel is for; another client's ticket does not exist for the reader. */
+    @Transactional(readOnly = true)
+    public TicketView ticket(long ticketId, ClientScope scope) {
+        return tickets.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
+    }
+
+    /**
+     * The ticket's client's articles for its knowledge panel: found as {@link #search} finds them, each with the
+     * link and the excerpt an agent may put into the reply, in the customer's language when the article has it.
+     * Only a public article (its page) or one with an external address has a link.
+     */
+    @Transactional(readOnly = true)
+    public List<PanelEntry> forTicket(
+            long ticketId, ClientScope scope, String query, String category, String readerLanguage, String baseUrl) {
+        TicketView t = ticket(ticketId, scope);
+        String customer = language(t.language());
+        List<ArticleHit> hits = search(
+                scope, t.clientId(), query, category, readerLanguage == null ? List.of() : List.of(readerLanguage), 20);
+        Map<Long, ArticleView> byId = new LinkedHashMap<>();
+        articles.findAll(hits.stream().map(ArticleHit::articleId).toList()).forEach(a -> byId.put(a.id(), a));
+        String clientKey = clients.client(t.clientId()).map(c -> c.key()).orElse(null);
+        List<PanelEntry> out = new ArrayList<>();
+        for (ArticleHit h : hits) {
+            ArticleView a = byId.get(h.articleId());
+            ArticleView.Variant forCustomer = a.preferred(customer == null ? h.language() : customer);
+            String link = a.externalUrl() != null
+                    ? a.externalUrl()
+                    : a.isPublic() && clientKey != null
+                            ? baseUrl + publicPath(clientKey, a.id(), forCustomer.language())
+                            : null;
+            out.add(new PanelEntry(h, link, quote(forCustomer), forCustomer.language()));
+        }
+        return out;
+    }
+
+    /** An article in the panel: what to show, and what "insert link" and "insert excerpt" put into the reply. */
+    public record PanelEntry(ArticleHit hit, String link, String excerpt, String excerptLanguage) {}
+
+    /** Where anyone reads a public article in one language, without signing in. */
+    public static String publicPath(String clientKey, long articleId, String language) {
+        return "/help/" + clientKey + "/" + articleId + "/" + language;
+    }
+
+    /** A public article of the client named by its key, for the public page. */
+    @Transactional(readOnly = true)
+    public ArticleView publicArticle(String clientKey, long id) {
+        long clientId = clients.clientByKey(clientKey).map(c -> c.id()).orElseThrow(() -> notFound(id));
+        return publicArticle(clientId, id);
+    }
+
+    static final int QUOTE = 1200;
+
+    /** The variant's text without markup for a reply, cut after a paragraph or sentence when long. */
+    static String quote(ArticleView.Variant v) {
+        String text = LightMarkdown.plain(v.body());
+        if (text.length() <= QUOTE) {
+            return text;
+        }
+        String head = text.substring(0, QUOTE);
+        int cut = head.lastIndexOf("\n\n");
+        if (cut < QUOTE / 3) {
+            cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf(".\n")) + 1;
+        }
+        return (cut < QUOTE / 3 ? head : head.substring(0, cut)).strip() + " …";
+    }
+
     public ArticleView create(ClientScope scope, Author author, SaveArticle command) {
         Checked c = checked(null, scope, command);
         long id = articles.insert(c.row(), clock.instant());
@@ -253,6 +323,30 @@ public class KnowledgeBase {
     }
 
     private record Checked(Row row, Map<String, VariantText> variants) {}
+
+    /** Checks a new article as {@link #create} would, writing nothing. */
+    void check(ClientScope scope, SaveArticle command) {
+        checked(null, scope, command);
+    }
+
+    /** Every article of the client, for export; the caller has checked access. */
+    List<ArticleView> allOf(long clientId) {
+        return articles.list(List.of(clientId), new Filter(null, null, null, null, null, Integer.MAX_VALUE));
+    }
+
+    /** The client's article whose original variant is in this language with this title. */
+    java.util.Optional<ArticleView> findByOriginal(long clientId, String language, String title) {
+        return allOf(clientId).stream()
+                .filter(a -> a.variants().get(0).language().equals(language)
+                        && a.variants().get(0).title().equals(title))
+                .findFirst();
+    }
+
+    void requireClient(long clientId, ClientScope scope) {
+        if (!scope.permits(clientId) || clients.client(clientId).isEmpty()) {
+            throw new NotFound("client " + clientId);
+        }
+    }
 
     private Checked checked(ArticleView before, ClientScope scope, SaveArticle c) {
         List<FieldError> errors = new ArrayList<>();
