@@ -247,6 +247,7 @@ public class DraftManagement {
                     sourceTexts,
                     returnDays,
                     policyText,
+                    filled == null ? null : filled.text(),
                     clientSettings.linkDomains(),
                     answerSettings.zone());
             flags = Guardrails.check(text, facts);

@@ -23,7 +23,8 @@ import java.util.Set;
  * @param orderTotal the order's total, when an order is known
  * @param returnDays the client's return window in days, when set
  * @param policyText the text of the client's policy articles the draft was given
- * @param linkHosts hosts a draft may link to (the carrier's tracking link, the client's domains)
+ * @param linkHosts hosts a draft may link to: the carrier's tracking link, the client's domains, and links in the
+ *     client's own texts (policy articles, the template), never links from the conversation
  */
 public record DraftFacts(
         String language,
@@ -47,6 +48,7 @@ public record DraftFacts(
             Collection<String> sources,
             Integer returnDays,
             String policyText,
+            String trustedText,
             Collection<String> linkDomains,
             ZoneId zone) {
         List<String> texts = new ArrayList<>(sources);
@@ -89,7 +91,11 @@ public record DraftFacts(
         String all = String.join("\n", texts);
         Scan.amounts(all).forEach(f -> addAmount(amounts, f.value()));
         Scan.dates(all).forEach(f -> dates.add(f.value()));
-        Scan.links(all).stream().map(Scan::host).filter(h -> h != null).forEach(hosts::add);
+        // Links the client wrote (policy, template) may be repeated; a link a customer sent may not (phishing).
+        Scan.links((policyText == null ? "" : policyText) + "\n" + (trustedText == null ? "" : trustedText)).stream()
+                .map(Scan::host)
+                .filter(h -> h != null)
+                .forEach(hosts::add);
         for (String d : linkDomains) {
             hosts.add(Scan.withoutWww(d.strip().toLowerCase(Locale.ROOT)));
         }

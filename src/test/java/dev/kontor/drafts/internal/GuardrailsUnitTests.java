@@ -40,6 +40,7 @@ class GuardrailsUnitTests {
                 List.of("Customer: Where is my parcel? Order C-77123."),
                 30,
                 policy,
+                "Help: https://faq.partner-help.example/returns",
                 List.of("shop.example"),
                 ZoneId.of("Europe/Berlin"));
     }
@@ -129,6 +130,27 @@ class GuardrailsUnitTests {
     }
 
     @Test
+    void aLinkTheCustomerSentIsFlaggedButOneTheClientWroteIsNot() {
+        DraftFacts facts = DraftFacts.of(
+                "en",
+                "en",
+                false,
+                ORDER,
+                List.of(),
+                List.of("Customer: my tracking page says https://dhl-tracking.phish.example/login"),
+                30,
+                "",
+                "See https://faq.partner-help.example/returns",
+                List.of(),
+                ZoneId.of("Europe/Berlin"));
+        assertThat(Guardrails.check("Log in at https://dhl-tracking.phish.example/login.", facts))
+                .extracting(Flag::code)
+                .containsExactly(Guardrails.FOREIGN_LINK);
+        assertThat(Guardrails.check("See https://faq.partner-help.example/returns.", facts))
+                .isEmpty();
+    }
+
+    @Test
     void contactDetailsAreFlaggedInMarketplaceRepliesOnly() {
         String draft = "Write to service@shop.example or call +49 30 1234 5678.";
         DraftFacts marketplace = facts(true, "");
@@ -149,7 +171,7 @@ class GuardrailsUnitTests {
     @Test
     void aDraftInAnotherLanguageIsFlagged() {
         DraftFacts french = DraftFacts.of(
-                "fr", "en", false, ORDER, List.of(), List.of(), 30, "", List.of(), ZoneId.of("Europe/Berlin"));
+                "fr", "en", false, ORDER, List.of(), List.of(), 30, "", null, List.of(), ZoneId.of("Europe/Berlin"));
         assertThat(Guardrails.check("Your order has shipped.", french))
                 .containsExactly(new Flag(Guardrails.WRONG_LANGUAGE, "en"));
     }
