@@ -84,6 +84,7 @@
     else if (e.key === "/") { var s = document.getElementById("search"); if (s) { s.focus(); e.preventDefault(); } }
     else if (e.key === "r" && document.getElementById("reply-form")) { setMode("reply"); e.preventDefault(); }
     else if (e.key === "n" && document.getElementById("reply-form")) { setMode("note"); e.preventDefault(); }
+    else if (e.key === "d" && document.getElementById("draft-reply")) { setMode("reply"); document.getElementById("draft-reply").click(); e.preventDefault(); }
   });
 
   // Answers in the composer: "/" at the start of a word opens the template search; Enter previews the first
@@ -172,6 +173,52 @@
     if (insert) insert.focus();
   });
 
+  // "Draft reply": the draft's text goes into the composer (after what the agent already typed), never out.
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (!e.detail.target || e.detail.target.id !== "draft-panel") return;
+    var holder = document.getElementById("draft-text");
+    var box = document.getElementById("composer");
+    if (!holder || !box || !holder.dataset.text) return;
+    box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + holder.dataset.text : holder.dataset.text;
+    box.focus();
+  });
+
+  // Knowledge panel: "h" searches it; "insert link" and "insert excerpt" put their text at the composer's cursor.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "h" || typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    var q = document.getElementById("knowledge-q");
+    if (!q) return;
+    var panel = document.getElementById("knowledge-panel");
+    if (panel) panel.open = true;
+    q.focus();
+    e.preventDefault();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.target.id !== "knowledge-q") return;
+    if (e.key === "Escape") {
+      var box = document.getElementById("composer");
+      if (box) box.focus();
+      e.preventDefault();
+    } else if (e.key === "Enter" || e.key === "ArrowDown") {
+      var first = document.querySelector("#knowledge-results .knowledge-insert");
+      if (first) first.focus();
+      e.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (e) {
+    var insert = e.target.closest && e.target.closest(".knowledge-insert");
+    if (!insert) return;
+    var box = document.getElementById("composer");
+    if (!box) return;
+    var text = insert.dataset.text;
+    var start = box.selectionStart, end = box.selectionEnd;
+    var before = box.value.slice(0, start);
+    var gap = before && !/\s$/.test(before) ? (text.indexOf("\n") >= 0 ? "\n\n" : " ") : "";
+    box.value = before + gap + text + box.value.slice(end);
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + gap.length + text.length;
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.body.addEventListener("kontor:sent", function () {
       var form = document.getElementById("reply-form");
@@ -180,6 +227,8 @@
       if (preview) preview.innerHTML = "";
       var answer = document.getElementById("template-preview");
       if (answer) answer.innerHTML = "";
+      var draft = document.getElementById("draft-panel");
+      if (draft) draft.innerHTML = "";
     });
     selected = -1;
   });

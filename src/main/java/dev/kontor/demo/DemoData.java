@@ -14,6 +14,7 @@ import dev.kontor.clients.ClientManagement;
 import dev.kontor.clients.ClientView;
 import dev.kontor.clients.StoreView;
 import dev.kontor.customers.CustomerManagement;
+import dev.kontor.drafts.DraftManagement;
 import dev.kontor.routing.AgentAvailability;
 import dev.kontor.routing.RoutingManagement;
 import dev.kontor.rules.RuleManagement;
@@ -79,6 +80,8 @@ class DemoData implements ApplicationRunner {
     private final RuleManagement rules;
     private final RoutingManagement routing;
     private final DemoAnswers answers;
+    private final DraftManagement drafts;
+    private final DemoKnowledge knowledge;
     private final Clock clock;
 
     DemoData(
@@ -94,8 +97,12 @@ class DemoData implements ApplicationRunner {
             RuleManagement rules,
             RoutingManagement routing,
             DemoAnswers answers,
+            DraftManagement drafts,
+            DemoKnowledge knowledge,
             Clock clock) {
         this.answers = answers;
+        this.drafts = drafts;
+        this.knowledge = knowledge;
         this.clients = clients;
         this.accounts = accounts;
         this.customers = customers;
@@ -383,6 +390,11 @@ class DemoData implements ApplicationRunner {
         routingAndRules(agents, dach.id(), sud.id());
         answers.seed(nordwind, "Nordwind Outdoor", 30, storesOf(stores, nordwind));
         answers.seed(casa, "Casa Bella Home", 14, storesOf(stores, casa));
+        // Drafts: Nordwind lets any configured model see its tickets, Casa Bella only a local one.
+        drafts.saveSettings(nordwind.id(), ClientScope.everything(), "allowed", "nordwind-outdoor.example");
+        drafts.saveSettings(casa.id(), ClientScope.everything(), "local_only", "casabella-home.example");
+        knowledge.seed(nordwind, "Nordwind Outdoor", "DHL", "https://help.nordwind-outdoor.example");
+        knowledge.seed(casa, "Casa Bella Home", "BRT", "https://aiuto.casabella-home.example");
 
         Demo demo = new Demo(stores, agents);
         Instant now = clock.instant();

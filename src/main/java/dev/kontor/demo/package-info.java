@@ -10,6 +10,8 @@
             "rules",
             "routing",
             "answers",
+            "drafts",
+            "knowledge",
             "shared"
         })
 package dev.kontor.demo;

@@ -85,6 +85,8 @@ class SecurityConfiguration {
                                 "/webjars/**",
                                 "/favicon.ico",
                                 "/error",
+                                // Public knowledge-base articles; internal ones answer 404 there.
+                                "/help/**",
                                 "/v3/api-docs/**",
                                 "/actuator/health/**")
                         .permitAll()
