@@ -76,7 +76,14 @@ public class MacroManagement {
     }
 
     /** What applying a macro did, and the reply it prepared (null without a template). */
-    public record Applied(List<String> changes, RenderedAnswer reply) {}
+    /**
+     * What applying a macro did: {@code changes} in the API's terms ("+vip", "status: solved"), {@code details} the
+     * same as kind and value for a page to say in the reader's language, and the reply it prepared.
+     */
+    public record Applied(List<String> changes, List<Change> details, RenderedAnswer reply) {}
+
+    /** One change: {@code kind} tag_added, tag_removed, priority, category, assigned or status; its new value. */
+    public record Change(String kind, String value) {}
 
     @Transactional(readOnly = true)
     public List<MacroView> macros(ClientScope scope, Long clientId) {
@@ -120,6 +127,7 @@ public class MacroManagement {
             throw notFound(macroId);
         }
         List<String> changes = new ArrayList<>();
+        List<Change> details = new ArrayList<>();
         if (!m.addTags().isEmpty() || !m.removeTags().isEmpty()) {
             Set<String> next = new LinkedHashSet<>(t.tags());
             next.addAll(m.addTags());
@@ -128,16 +136,20 @@ public class MacroManagement {
                 t = tickets.setTags(ticketId, scope, List.copyOf(next));
                 m.addTags().forEach(x -> changes.add("+" + x));
                 m.removeTags().forEach(x -> changes.add("-" + x));
+                m.addTags().forEach(x -> details.add(new Change("tag_added", x)));
+                m.removeTags().forEach(x -> details.add(new Change("tag_removed", x)));
             }
         }
         if (m.priority() != null && !m.priority().equals(t.priority().key())) {
             t = tickets.setPriority(
                     ticketId, scope, Priority.fromKey(m.priority()).orElseThrow());
             changes.add("priority: " + m.priority());
+            details.add(new Change("priority", m.priority()));
         }
         if (m.category() != null && !m.category().equals(t.category())) {
             tickets.correctTriage(ticketId, scope, t.language(), m.category());
             changes.add("category: " + m.category());
+            details.add(new Change("category", m.category()));
         }
         if ((m.teamId() != null && !m.teamId().equals(t.teamId()))
                 || (m.assigneeId() != null && !m.assigneeId().equals(t.assigneeId()))) {
@@ -147,11 +159,15 @@ public class MacroManagement {
                     m.assigneeId() != null ? m.assigneeId() : t.assigneeId(),
                     m.teamId() != null ? m.teamId() : t.teamId());
             changes.add("assigned");
+            details.add(new Change(
+                    "assigned",
+                    t.assigneeId() == null ? "" : accounts.user(t.assigneeId()).displayName()));
         }
         if (m.status() != null && !m.status().equals(t.status().key())) {
             t = tickets.changeStatus(
                     ticketId, scope, TicketStatus.fromKey(m.status()).orElseThrow());
             changes.add("status: " + m.status());
+            details.add(new Change("status", m.status()));
         }
         String record = "Macro \"" + m.name() + "\"" + (changes.isEmpty() ? "" : ": " + String.join(", ", changes));
         tickets.addNote(ticketId, scope, actor, m.note() == null ? record : record + "\n\n" + m.note());
@@ -162,7 +178,7 @@ public class MacroManagement {
         }
         macros.used(macroId);
         events.publishEvent(new MacroApplied(ticketId, t.clientId(), macroId, actor.userId(), List.copyOf(changes)));
-        return new Applied(List.copyOf(changes), reply);
+        return new Applied(List.copyOf(changes), List.copyOf(details), reply);
     }
 
     /** The client's templates and macros as one document, for another install or for a new client. */

@@ -211,7 +211,9 @@ class AnswersBrowserTests {
             page.selectOption(
                     "#macro-select", new com.microsoft.playwright.options.SelectOption().setLabel("Return approved"));
             page.click("#macro-apply");
-            assertThat(page.locator("#macro-applied")).containsText("+return-approved");
+            // What the macro did, in the agent's language.
+            assertThat(page.locator("#macro-applied")).containsText("tag return-approved ajouté");
+            assertThat(page.locator("#macro-applied")).containsText("statut Résolu");
             assertThat(page.locator(".side .tag")).containsText(new String[] {"return-approved"});
             assertThat(page.locator(".side .badge").first()).hasText("Résolu");
             assertThat(page.locator("#composer"))

@@ -163,6 +163,11 @@ class ComposerAnswersIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(answer).contains("macro-applied").contains("data-autoinsert").contains("{{order.tracking_link}}");
+        // The changes are said in words, not in the API's codes ("+return-approved", "status: pending").
+        assertThat(answer)
+                .contains("tag return-approved added")
+                .contains("status Pending")
+                .doesNotContain("status: ");
         TicketView after = tickets.find(ticket.id(), ALL).orElseThrow();
         assertThat(after.tags()).contains("return-approved");
         assertThat(after.status()).isEqualTo(TicketStatus.PENDING);
