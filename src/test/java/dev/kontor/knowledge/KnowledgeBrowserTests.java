@@ -157,6 +157,16 @@ class KnowledgeBrowserTests {
             assertThat(page.locator("#composer"))
                     .hasValue(Pattern.compile(".*30 Tagen ab Bestelldatum.*", Pattern.DOTALL));
             assertThat(page.locator("#composer")).not().hasValue(Pattern.compile(".*\\*\\*.*", Pattern.DOTALL));
+
+            // With the mouse: the article's link (here the client's own help centre) goes in after the excerpt.
+            page.locator("#knowledge-results ul[data-q='Rücksendungen'] .knowledge-entry")
+                    .first()
+                    .locator(".knowledge-insert:not(.knowledge-insert-excerpt)")
+                    .click();
+            assertThat(page.locator("#composer"))
+                    .hasValue(Pattern.compile(
+                            ".*30 Tagen ab Bestelldatum.* https://help\\.nordwind-outdoor\\.example/returns$",
+                            Pattern.DOTALL));
         }
     }
 
