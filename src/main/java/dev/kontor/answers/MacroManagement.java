@@ -53,6 +53,7 @@ public class MacroManagement {
     private final ClientManagement clients;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
     MacroManagement(
             MacroRepository macros,
@@ -63,7 +64,9 @@ public class MacroManagement {
             AccountManagement accounts,
             ClientManagement clients,
             ApplicationEventPublisher events,
+            org.springframework.context.MessageSource messages,
             Clock clock) {
+        this.messages = messages;
         this.macros = macros;
         this.templateRows = templateRows;
         this.templates = templates;
@@ -75,7 +78,6 @@ public class MacroManagement {
         this.clock = clock;
     }
 
-    /** What applying a macro did, and the reply it prepared (null without a template). */
     /**
      * What applying a macro did: {@code changes} in the API's terms ("+vip", "status: solved"), {@code details} the
      * same as kind and value for a page to say in the reader's language, and the reply it prepared.
@@ -116,10 +118,11 @@ public class MacroManagement {
 
     /**
      * Applies the macro to the ticket: tags, status, priority, category, team and assignee through the ticket's
-     * commands, its note, and a note that records what the macro did. The reply it prepares is not sent: the agent
-     * reads it (missing placeholders shown) and sends it.
+     * commands, its note, and a note that records what the macro did, written in {@code language} (the agent's, as a
+     * note they wrote would be). The reply it prepares is not sent: the agent reads it (missing placeholders shown)
+     * and sends it.
      */
-    public Applied apply(long macroId, long ticketId, ClientScope scope, Actor actor) {
+    public Applied apply(long macroId, long ticketId, ClientScope scope, Actor actor, java.util.Locale language) {
         tickets.lockForChanges(ticketId);
         TicketView t = ticketQueries.find(ticketId, scope).orElseThrow(() -> new NotFound("ticket " + ticketId));
         MacroView m = macro(macroId, scope);
@@ -169,7 +172,10 @@ public class MacroManagement {
             changes.add("status: " + m.status());
             details.add(new Change("status", m.status()));
         }
-        String record = "Macro \"" + m.name() + "\"" + (changes.isEmpty() ? "" : ": " + String.join(", ", changes));
+        String record = messages.getMessage(
+                details.isEmpty() ? "answers.macroNoteUnchanged" : "answers.macroNote",
+                new Object[] {m.name(), said(details, language)},
+                language);
         tickets.addNote(ticketId, scope, actor, m.note() == null ? record : record + "\n\n" + m.note());
         RenderedAnswer reply = null;
         if (m.templateId() != null && templateRows.find(m.templateId()).isPresent()) {
@@ -179,6 +185,25 @@ public class MacroManagement {
         macros.used(macroId);
         events.publishEvent(new MacroApplied(ticketId, t.clientId(), macroId, actor.userId(), List.copyOf(changes)));
         return new Applied(List.copyOf(changes), List.copyOf(details), reply);
+    }
+
+    /** The changes in words of the language, as the ticket page says them ("tag vip added, status Solved"). */
+    private String said(List<Change> details, java.util.Locale language) {
+        List<String> words = new ArrayList<>();
+        for (Change c : details) {
+            String value = switch (c.kind()) {
+                case "priority", "status", "category" ->
+                    messages.getMessage(c.kind() + "." + c.value(), null, c.value(), language);
+                default -> c.value();
+            };
+            String key = switch (c.kind()) {
+                case "tag_added" -> "answers.change.tagAdded";
+                case "tag_removed" -> "answers.change.tagRemoved";
+                default -> "answers.change." + c.kind();
+            };
+            words.add(messages.getMessage(key, new Object[] {value}, language));
+        }
+        return String.join(", ", words);
     }
 
     /** The client's templates and macros as one document, for another install or for a new client. */

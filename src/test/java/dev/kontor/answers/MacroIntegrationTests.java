@@ -22,6 +22,7 @@ import dev.kontor.tickets.TicketQueries;
 import dev.kontor.tickets.TicketStatus;
 import dev.kontor.tickets.TicketView;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ class MacroIntegrationTests {
         MacroView macro = macros.create(scope, macro(client, template.id()));
 
         MacroManagement.Applied applied =
-                macros.apply(macro.id(), ticket.id(), scope, new Actor(user.id(), user.displayName()));
+                macros.apply(macro.id(), ticket.id(), scope, new Actor(user.id(), user.displayName()), Locale.GERMAN);
 
         TicketView after = tickets.find(ticket.id(), ALL).orElseThrow();
         assertThat(after.tags()).contains("return-approved", "label-sent").doesNotContain("needs-check");
@@ -104,10 +105,13 @@ class MacroIntegrationTests {
                 .filter(m -> m.kind() == MessageKind.NOTE)
                 .toList();
         assertThat(notes).hasSize(1);
+        // The record is written in the applying agent's language, as a note they wrote would be.
         assertThat(notes.get(0).bodyText())
-                .startsWith("Macro \"Return approved\": +return-approved, +label-sent, -needs-check")
-                .contains("status: solved")
+                .startsWith("Makro „Return approved“: Tag return-approved hinzugefügt, Tag label-sent hinzugefügt, "
+                        + "Tag needs-check entfernt")
+                .contains("Status Gelöst")
                 .endsWith("Label sent by e-mail.");
+        assertThat(applied.changes()).contains("+return-approved", "status: solved");
         assertThat(notes.get(0).authorName()).isEqualTo(user.displayName());
         assertThat(macros.macro(macro.id(), ALL).usageCount()).isEqualTo(1);
         assertThat(templates.template(template.id(), ALL).usageCount()).isEqualTo(1);
@@ -124,7 +128,7 @@ class MacroIntegrationTests {
 
         assertThat(macros.macros(agentOfA, null)).extracting(MacroView::id).doesNotContain(ofB.id());
         assertThatThrownBy(() -> macros.macro(ofB.id(), agentOfA)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> macros.apply(ofB.id(), ticketOfA.id(), ALL, new Actor(null, "Admin")))
+        assertThatThrownBy(() -> macros.apply(ofB.id(), ticketOfA.id(), ALL, new Actor(null, "Admin"), Locale.ENGLISH))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> macros.export(b.id(), agentOfA)).isInstanceOf(NotFound.class);
     }

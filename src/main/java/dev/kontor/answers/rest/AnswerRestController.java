@@ -136,7 +136,12 @@ class AnswerRestController {
             description = "Changes the ticket at once and records it as a note; the reply it prepares is returned,"
                     + " not sent.")
     MacroManagement.Applied apply(CurrentUser user, @PathVariable long ticketId, @PathVariable long id) {
-        return macros.apply(id, ticketId, user.scope(), new Actor(user.id(), user.displayName()));
+        return macros.apply(
+                id,
+                ticketId,
+                user.scope(),
+                new Actor(user.id(), user.displayName()),
+                user.locale() == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(user.locale()));
     }
 
     @GetMapping("/clients/{clientId}/answers")

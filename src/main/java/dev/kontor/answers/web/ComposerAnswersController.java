@@ -72,8 +72,12 @@ class ComposerAnswersController {
             @RequestParam long macroId,
             Model model,
             HttpServletResponse response) {
-        MacroManagement.Applied applied =
-                macros.apply(macroId, id, user.scope(), new Actor(user.id(), user.displayName()));
+        MacroManagement.Applied applied = macros.apply(
+                macroId,
+                id,
+                user.scope(),
+                new Actor(user.id(), user.displayName()),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
         response.setHeader("HX-Trigger", "kontor:ticket-changed");
         model.addAttribute("ticket", ticket(user, id));
         model.addAttribute("answer", applied.reply());
