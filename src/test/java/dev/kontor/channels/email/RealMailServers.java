@@ -160,7 +160,27 @@ final class RealMailServers implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start()
                 .waitFor(10, TimeUnit.SECONDS);
-        Thread.sleep(300);
+        // Dovecot refuses to start while the process in its pid file looks alive, and a killed process lingers until
+        // it is reaped (on a loaded machine, longer than any fixed pause): wait until each is gone or a zombie (which
+        // holds no port), then drop the stale pid file.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (String pid : pids) {
+            while (running(pid) && System.nanoTime() - end < 0) {
+                Thread.sleep(50);
+            }
+        }
+        Files.deleteIfExists(root.resolve("dov/run/master.pid"));
+    }
+
+    /** Whether the process exists and is not a zombie. */
+    private static boolean running(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            // The state follows the command name in parentheses: "1234 (dovecot) Z ...".
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     @Override
